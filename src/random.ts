@@ -8,7 +8,7 @@ import { integer } from "./validate";
 export interface Rng {
   /** Uniform in [0, 1). */
   uniform(): number;
-  /** Standard normal N(0, 1) (Box–Muller). */
+  /** Standard normal N(0, 1) (Box–Muller, one draw per pair of uniforms so `state()` is exact). */
   normal(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
@@ -25,7 +25,6 @@ export interface Rng {
 export function rng(seed: number, state?: number): Rng {
   integer("seed", seed, 0, 0xffffffff);
   let a = state ?? seed;
-  let spare: number | undefined;
   const uniform = (): number => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
@@ -35,16 +34,9 @@ export function rng(seed: number, state?: number): Rng {
   return {
     uniform,
     normal() {
-      if (spare !== undefined) {
-        const s = spare;
-        spare = undefined;
-        return s;
-      }
       const u = 1 - uniform();
       const v = uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
     int: (n) => Math.floor(uniform() * integer("n", n, 1)),
     permutation(n) {
