@@ -1,0 +1,47 @@
+// Every lesson notebook in notebooks/ (sorted) runs headless on the real tslab kernel, with every
+// code cell run and no stderr, in at most 20 s; and is committed with its outputs cleared.
+import { readFileSync, readlinkSync, existsSync } from "node:fs";
+import { basename, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  describeFailures,
+  listNotebooks,
+  mapLimited,
+  NOTEBOOKS,
+  runNotebook,
+  uncleanCells,
+  type NotebookReport,
+} from "../../scripts/notebooks";
+
+const notebooks = listNotebooks();
+let reports: Promise<NotebookReport>[] = [];
+
+beforeAll(() => {
+  // At most two kernels at once; each test awaits its own notebook's report.
+  reports = mapLimited(notebooks, 2, (path) => runNotebook(path));
+  // Failures surface in the notebook's own test, not as an unhandled rejection here.
+  for (const report of reports) report.catch(() => undefined);
+});
+
+describe("notebooks/ layout", () => {
+  it("links src/ and exercises/ into the notebooks folder and provides lib/check.ts", () => {
+    expect(readlinkSync(join(NOTEBOOKS, "src"))).toBe("../src");
+    expect(readlinkSync(join(NOTEBOOKS, "exercises"))).toBe("../exercises");
+    expect(existsSync(join(NOTEBOOKS, "lib", "check.ts"))).toBe(true);
+  });
+});
+
+describe.each(notebooks.map((path) => [basename(path), path] as const))("%s", (name, path) => {
+  it("is committed with outputs cleared and the tslab kernel", () => {
+    expect(uncleanCells(path), `${name}: code cells with outputs or an execution count`).toEqual([]);
+    const nb = JSON.parse(readFileSync(path, "utf8")) as { metadata?: { kernelspec?: { name?: string } } };
+    expect(nb.metadata?.kernelspec?.name, `${name}: kernelspec`).toBe("tslab");
+  });
+
+  it("runs every code cell without errors or stderr, in at most 20 s", async () => {
+    const report = await reports[notebooks.indexOf(path)]!;
+    const failures = describeFailures(report);
+    if (failures.length > 0) throw new Error(`${name} failed:\n${failures.join("\n")}`);
+    expect(report.total_s, `${name}: seconds to run`).toBeLessThanOrEqual(20);
+  }, 180_000);
+});
