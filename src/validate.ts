@@ -77,3 +77,8 @@ export function oneOf<T extends string>(name: string, v: unknown, options: reado
   }
   return v as T;
 }
+
+/** Checks that `lo ≤ hi` for a pair such as (η_min, η_max); throws naming `loName` otherwise. */
+export function ordered(loName: string, lo: number, hiName: string, hi: number): void {
+  if (finite(loName, lo) > finite(hiName, hi)) throw new ArgumentError(loName, lo, `a number ≤ ${hiName} = ${hi}`);
+}
