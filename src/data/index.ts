@@ -1,0 +1,5 @@
+/** Seeded synthetic data sets, train/test splits and minibatch sampling. */
+export * from "./dataset";
+export * from "./synthetic";
+export * from "./split";
+export * from "./sampler";
