@@ -1,0 +1,150 @@
+/** Adam and AdamW: bias-corrected first and second moments; coupled L2 or decoupled weight decay. */
+import { nonNegative } from "../validate";
+import { BaseOptimizer, betas, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+
+/** Options of `adam` and `adamw` (PyTorch's names and defaults). */
+export interface AdamOptions {
+  /** Learning rate η or a Schedule (default 1e-3). A Schedule's `.momentum` drives β₁. */
+  lr?: LearningRate;
+  /** [β₁, β₂] (default [0.9, 0.999]). */
+  betas?: readonly [number, number];
+  /** ε added to √v̂ (default 1e-8). */
+  eps?: number;
+  /** Weight decay λ: coupled L2 for `adam` (default 0), decoupled for `adamw` (default 1e-2). */
+  weightDecay?: number;
+  /** AMSGrad: divide by the running maximum of v (default false). */
+  amsgrad?: boolean;
+  /** Divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ (default true; PyTorch always does). */
+  biasCorrection?: boolean;
+}
+
+/**
+ * Adam (Kingma & Ba 2015) with coupled L2 weight decay, as PyTorch's `torch.optim.Adam`.
+ * For update t = 1, 2, … (step k = t − 1 of the schedule):
+ *
+ *   g ← ∇f(θ) + λθ                                  (coupled: the decay goes through the moments)
+ *   m ← β₁ m + (1 − β₁) g;   v ← β₂ v + (1 − β₂) g²
+ *   m̂ = m / (1 − β₁ᵗ);       v̂ = v / (1 − β₂ᵗ)
+ *   θ ← θ − η m̂ / (√v̂ + ε)
+ *
+ * Defaults η = 1e-3, β = (0.9, 0.999), ε = 1e-8, λ = 0. ε sits outside the root, after bias
+ * correction (PyTorch, optax's `eps`; optax's `eps_root` adds a second ε inside). Keras/TF 1 use
+ * the paper's "ε̂" form η√(1−β₂ᵗ)/(1−β₁ᵗ) · m/(√v + ε̂), where ε is not bias-corrected.
+ * AMSGrad (Reddi et al. 2018): v̂ uses vmax ← max(vmax, v) and then divides by 1 − β₂ᵗ, as
+ * PyTorch (maximum of the raw v); optax keeps the maximum of the bias-corrected v̂ instead, and the
+ * paper's algorithm has no bias correction. With `biasCorrection: false` m̂ = m and v̂ = v.
+ * Because the first step has m̂ = g and v̂ = g², it moves every coordinate by ≈ η·sign(g).
+ * When β₁ is driven by a Schedule's momentum (one-cycle), the correction uses the current β₁ᵗ.
+ */
+export function adam(options: AdamOptions = {}, groups?: readonly ParamGroup[]): Adam {
+  return new Adam(options, groups, false);
+}
+
+/**
+ * AdamW (Loshchilov & Hutter 2019), as PyTorch's `torch.optim.AdamW`: the decay is decoupled,
+ * applied to θ directly and never seen by the moments:
+ *
+ *   θ ← θ (1 − ηλ);   then the Adam step of `adam` with g = ∇f(θ) (no λθ term)
+ *
+ * Defaults as `adam` but λ = 1e-2 (PyTorch); optax's `adamw` defaults to 1e-4 and Hugging Face's
+ * `TrainingArguments` to 0. PyTorch (and we) multiply λ by the scheduled η; the paper multiplies λ
+ * by the schedule multiplier only (θ ← θ − ηₜ(α·m̂/(√v̂+ε) + λθ)), so its λ is PyTorch's λ·α.
+ */
+export function adamw(options: AdamOptions = {}, groups?: readonly ParamGroup[]): Adam {
+  return new Adam(options, groups, true);
+}
+
+/** The optimizer `adam` and `adamw` return. */
+export class Adam extends BaseOptimizer {
+  readonly name: "adam" | "adamw";
+  private readonly b1: number;
+  private readonly b2: number;
+  private readonly eps: number;
+  private readonly amsgrad: boolean;
+  private readonly biasCorrection: boolean;
+  private readonly decoupled: boolean;
+  private b1Now = 0;
+  private bc1 = 1;
+  private bc2Sqrt = 1;
+
+  constructor(o: AdamOptions, groups: readonly ParamGroup[] | undefined, decoupled: boolean) {
+    super(learningRate("lr", o.lr ?? 1e-3), nonNegative("weightDecay", o.weightDecay ?? (decoupled ? 1e-2 : 0)), groups);
+    this.name = decoupled ? "adamw" : "adam";
+    [this.b1, this.b2] = betas("betas", o.betas ?? [0.9, 0.999]);
+    this.eps = nonNegative("eps", o.eps ?? 1e-8);
+    this.amsgrad = o.amsgrad ?? false;
+    this.biasCorrection = o.biasCorrection ?? true;
+    this.decoupled = decoupled;
+  }
+
+  protected slotSizes(shape: readonly number[]): Record<string, number> {
+    const n = shapeSize(shape);
+    return { m: n, v: n, vmax: this.amsgrad ? n : 0 };
+  }
+
+  protected prepare(step: number): void {
+    const b1 = this.momentumAt(step, this.b1);
+    const t = step + 1;
+    this.b1Now = b1;
+    this.stats.momentum = b1;
+    this.bc1 = this.biasCorrection ? 1 - Math.pow(b1, t) : 1;
+    this.bc2Sqrt = this.biasCorrection ? Math.sqrt(1 - Math.pow(this.b2, t)) : 1;
+  }
+
+  protected update(T: Tensor, _i: number, p: Float64Array, g: Float64Array, off: number, lr: number): void {
+    const n = T.size;
+    const m = T.slots.m!;
+    const v = T.slots.v!;
+    const b1 = this.b1Now;
+    const b2 = this.b2;
+    const c1 = 1 - b1;
+    const c2 = 1 - b2;
+    const eps = this.eps;
+    const stepSize = lr / this.bc1;
+    const bc2Sqrt = this.bc2Sqrt;
+    const wd = T.weightDecay;
+    const vmax = T.slots.vmax;
+    if (this.decoupled) {
+      const keep = 1 - lr * wd;
+      for (let i = 0; i < n; i++) {
+        const j = off + i;
+        const gi = g[j]!;
+        const mi = b1 * m[i]! + c1 * gi;
+        const vi = b2 * v[i]! + c2 * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        let d = vi;
+        if (vmax) {
+          d = vmax[i]! > vi ? vmax[i]! : vi;
+          vmax[i] = d;
+        }
+        p[j] = p[j]! * keep - (stepSize * mi) / (Math.sqrt(d) / bc2Sqrt + eps);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const j = off + i;
+        const gi = g[j]! + wd * p[j]!;
+        const mi = b1 * m[i]! + c1 * gi;
+        const vi = b2 * v[i]! + c2 * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        let d = vi;
+        if (vmax) {
+          d = vmax[i]! > vi ? vmax[i]! : vi;
+          vmax[i] = d;
+        }
+        p[j] = p[j]! - (stepSize * mi) / (Math.sqrt(d) / bc2Sqrt + eps);
+      }
+    }
+  }
+
+  /** η/(√v̂ + ε) per parameter: the factor that multiplies m̂ in the last update. */
+  effectiveLr(out: Float64Array): boolean {
+    for (const T of this.tensors ?? []) {
+      const v = T.slots.vmax ?? T.slots.v!;
+      const lr = this.stats.lr * T.lrScale;
+      for (let i = 0; i < T.size; i++) out[T.offset + i] = lr / (Math.sqrt(v[i]!) / this.bc2Sqrt + this.eps);
+    }
+    return true;
+  }
+}

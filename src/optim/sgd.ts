@@ -1,0 +1,104 @@
+/** Stochastic gradient descent with momentum, dampening, Nesterov momentum and L2 weight decay. */
+import { ArgumentError, nonNegative } from "../validate";
+import { BaseOptimizer, beta, learningRate, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+
+/** Options of `sgd` (PyTorch's names and defaults). */
+export interface SgdOptions {
+  /** Learning rate η, or a Schedule (default 1e-3, as PyTorch ≥ 2.2). */
+  lr?: LearningRate;
+  /** Momentum μ in [0, 1) (default 0). A Schedule with `.momentum` overrides it per step. */
+  momentum?: number;
+  /** Dampening τ in [0, 1] (default 0). */
+  dampening?: number;
+  /** Nesterov momentum (default false; needs momentum > 0 and dampening 0). */
+  nesterov?: boolean;
+  /** Coupled L2 weight decay λ ≥ 0 (default 0). */
+  weightDecay?: number;
+}
+
+/**
+ * SGD as PyTorch's `torch.optim.SGD`, for update t = 1, 2, …:
+ *
+ *   g ← ∇f(θ) + λθ
+ *   b ← g (t = 1),  b ← μ b + (1 − τ) g (t > 1)
+ *   d ← g + μ b (Nesterov) or b (heavy ball);  d ← g when μ = 0
+ *   θ ← θ − η d
+ *
+ * The LR multiplies the momentum buffer *after* it is accumulated (PyTorch), so a change in η takes
+ * effect at once; optax's `sgd` (`trace` then `scale_by_learning_rate`) does the same, while the
+ * Sutskever et al. form v ← μv − ηg puts η inside the buffer, which differs when η is scheduled.
+ * PyTorch's first step copies g into b without dampening; we do the same.
+ */
+export function sgd(options: SgdOptions = {}, groups?: readonly ParamGroup[]): Sgd {
+  return new Sgd(options, groups);
+}
+
+/** The optimizer `sgd` returns. */
+export class Sgd extends BaseOptimizer {
+  readonly name = "sgd";
+  private readonly mu: number;
+  private readonly tau: number;
+  private readonly nesterov: boolean;
+  private muNow = 0;
+
+  constructor(o: SgdOptions, groups?: readonly ParamGroup[]) {
+    const lr = learningRate("lr", o.lr ?? 1e-3);
+    super(lr, nonNegative("weightDecay", o.weightDecay ?? 0), groups);
+    this.mu = beta("momentum", o.momentum ?? 0);
+    const tau = nonNegative("dampening", o.dampening ?? 0);
+    if (tau > 1) throw new ArgumentError("dampening", tau, "a number in [0, 1]");
+    this.tau = tau;
+    this.nesterov = o.nesterov ?? false;
+    const scheduled = typeof lr === "function" && lr.momentum !== undefined;
+    if (this.nesterov && ((this.mu <= 0 && !scheduled) || tau !== 0)) {
+      throw new ArgumentError("nesterov", true, "momentum > 0 and dampening = 0 (Nesterov needs a momentum buffer with no dampening)");
+    }
+    // The buffer exists whenever momentum is, or may become, non-zero.
+    this.usesBuffer = this.mu > 0 || scheduled;
+  }
+
+  private readonly usesBuffer: boolean;
+
+  protected slotSizes(shape: readonly number[]): Record<string, number> {
+    return { momentum: this.usesBuffer ? shape.reduce((a, b) => a * b, 1) : 0 };
+  }
+
+  protected prepare(step: number): void {
+    this.muNow = this.momentumAt(step, this.mu);
+    this.stats.momentum = this.muNow;
+  }
+
+  protected update(T: Tensor, _i: number, p: Float64Array, g: Float64Array, off: number, lr: number): void {
+    const n = T.size;
+    const wd = T.weightDecay;
+    const b = T.slots.momentum;
+    if (!b) {
+      for (let i = 0; i < n; i++) {
+        const j = off + i;
+        p[j] = p[j]! - lr * (g[j]! + wd * p[j]!);
+      }
+      return;
+    }
+    const mu = this.muNow;
+    const first = this.t === 0;
+    const keep = first ? 0 : mu;
+    const take = first ? 1 : 1 - this.tau;
+    if (this.nesterov) {
+      for (let i = 0; i < n; i++) {
+        const j = off + i;
+        const gi = g[j]! + wd * p[j]!;
+        const bi = keep * b[i]! + take * gi;
+        b[i] = bi;
+        p[j] = p[j]! - lr * (gi + mu * bi);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const j = off + i;
+        const gi = g[j]! + wd * p[j]!;
+        const bi = keep * b[i]! + take * gi;
+        b[i] = bi;
+        p[j] = p[j]! - lr * bi;
+      }
+    }
+  }
+}
