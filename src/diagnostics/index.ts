@@ -1,0 +1,5 @@
+/** Diagnostics: LR range test, gradient noise scale, Newton–Schulz orthogonality, optimizer-state memory. */
+export { lrRangeTest, type LrRangeTestOptions, type LrRangeTestResult } from "./lrRangeTest";
+export { measureNoiseScale } from "./noiseScale";
+export { orthogonalityError, singularValues, newtonSchulzMap } from "./orthogonality";
+export { stateMemory, MEMORY_METHODS, type StateMemory } from "./memory";
