@@ -1,0 +1,142 @@
+// npm run site: executes every notebook in notebooks/ on the tslab kernel (failing loudly if any
+// cell fails), exports each to site/<name>.html with nbconvert, and writes site/index.html.
+// The pages work offline: plotly is inline in the outputs (notebooks/lib/plot.ts), and require.js
+// and the parts of MathJax 2 that CommonHTML output needs are copied beside them from Debian.
+//
+// Index conventions: a notebook's title is its first "# " heading; its objectives line is the first
+// markdown line starting with "Objectives" (bold or not), or the list right below such a line; a
+// file named like "a03-…" or "b01-…" belongs to lesson A or B of notebooks/syllabus.json.
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { promisify } from "node:util";
+import { describeFailures, listNotebooks, mapLimited, PYTHON, ROOT, runNotebook, jupyterEnv } from "./notebooks";
+import { readSyllabus } from "./syllabus";
+
+const MATHJAX = "/usr/share/javascript/mathjax";
+const MATHJAX_PARTS = ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "jax/input/TeX", "jax/element",
+  "jax/output/CommonHTML", "fonts/HTML-CSS/TeX/woff", "extensions", "localization/en"];
+const REQUIRE_JS = "/usr/share/javascript/requirejs/require.min.js";
+
+/** What the index shows for one notebook. */
+export interface NotebookInfo {
+  /** File name without ".ipynb"; the page is `${name}.html`. */
+  name: string;
+  title: string;
+  objectives: string;
+  /** "A", "B", … from the file name's letter prefix, or null. */
+  lesson: string | null;
+}
+
+/** Title, objectives line and lesson of a notebook, by the conventions at the top of this file. */
+export function notebookInfo(path: string): NotebookInfo {
+  const nb = JSON.parse(readFileSync(path, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+  const lines = nb.cells
+    .filter((cell) => cell.cell_type === "markdown")
+    .flatMap((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source).split("\n"));
+  const name = basename(path, ".ipynb");
+  const title = lines.find((line) => /^# /.test(line))?.slice(2).trim() ?? name;
+  const at = lines.findIndex((line) => /^\s*(\*\*|__)?objectives?\b/i.test(line));
+  let objectives = "";
+  if (at >= 0) {
+    objectives = lines[at]!.replace(/^\s*(\*\*|__)?objectives?\s*:?\s*(\*\*|__)?\s*:?\s*/i, "").trim();
+    if (!objectives) {
+      const items: string[] = [];
+      for (const line of lines.slice(at + 1)) {
+        const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+        if (item) items.push(item[1]!.trim());
+        else if (line.trim() || items.length > 0) break;
+      }
+      objectives = items.join("; ");
+    }
+  }
+  const lesson = /^([a-z])\d/i.exec(name)?.[1]!.toUpperCase() ?? null;
+  return { name, title: plain(title), objectives: plain(objectives), lesson };
+}
+
+/** Markdown emphasis and code marks dropped, for one-line display. */
+function plain(text: string): string {
+  return text.replace(/(\*\*|__|`)/g, "").replace(/(^|\s)[*_]([^*_]+)[*_]/g, "$1$2").trim();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
+
+/** The course's index page: title, then each lesson with one link per notebook. */
+export function indexHtml(courseTitle: string, lessons: { id: string; title: string }[], infos: NotebookInfo[]): string {
+  const groups = [
+    ...lessons.map((l) => ({ heading: `Lesson ${l.id} — ${l.title}`, items: infos.filter((i) => i.lesson === l.id) })),
+    { heading: "More notebooks", items: infos.filter((i) => !lessons.some((l) => l.id === i.lesson)) },
+  ].filter((g) => g.items.length > 0 || g.heading.startsWith("Lesson"));
+  const section = (g: (typeof groups)[number]) =>
+    `<h2>${escapeHtml(g.heading)}</h2>\n<ol>\n` +
+    (g.items.length === 0 ? "<li><em>not written yet</em></li>\n" : "") +
+    g.items
+      .map((i) => `<li><a href="${encodeURI(i.name)}.html">${escapeHtml(i.title)}</a>` +
+        (i.objectives ? `<br><span class="objectives">${escapeHtml(i.objectives)}</span>` : "") + "</li>\n")
+      .join("") +
+    "</ol>\n";
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(courseTitle)}</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+li { margin: 0.6rem 0; } .objectives { color: #555; font-size: 0.95em; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(courseTitle)}</h1>
+${groups.map(section).join("")}</body>
+</html>
+`;
+}
+
+/**
+ * Runs each notebook (two kernels at a time, kernel cwd = notebooks/), keeps the executed copies in
+ * `workDir`, exports them to `${outDir}/<name>.html`, and writes `${outDir}/index.html`. Throws
+ * naming every failed notebook and cell. Resolves to the index entries.
+ */
+export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string }): Promise<NotebookInfo[]> {
+  const { notebooks, outDir, workDir } = options;
+  mkdirSync(workDir, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
+  const executed = notebooks.map((nb) => join(workDir, basename(nb)));
+  const reports = await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: join(workDir, basename(nb)) })));
+  const failures = reports.flatMap((r) => (r.ok ? [] : [`${basename(r.notebook)}:\n  ${describeFailures(r).join("\n  ")}`]));
+  if (failures.length > 0) throw new Error(`site: notebooks failed, nothing exported:\n${failures.join("\n")}`);
+
+  if (executed.length > 0) {
+    await promisify(execFile)(PYTHON, ["-m", "nbconvert", "--to", "html", "--output-dir", outDir,
+      "--HTMLExporter.require_js_url=require.min.js",
+      "--HTMLExporter.mathjax_url=mathjax/MathJax.js?config=TeX-AMS_CHTML-full",
+      ...executed], { env: jupyterEnv(), maxBuffer: 16 << 20 });
+  }
+  cpSync(REQUIRE_JS, join(outDir, "require.min.js"));
+  rmSync(join(outDir, "mathjax"), { recursive: true, force: true });
+  for (const part of MATHJAX_PARTS) cpSync(join(MATHJAX, part), join(outDir, "mathjax", part), { recursive: true });
+
+  const infos = notebooks.map(notebookInfo);
+  const syllabus = JSON.parse(readFileSync(join(ROOT, "notebooks", "syllabus.json"), "utf8")) as { title: string };
+  writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, readSyllabus(), infos));
+  return infos;
+}
+
+if (require.main === module) {
+  const started = performance.now();
+  const notebooks = listNotebooks();
+  buildSite({ notebooks, outDir: join(ROOT, "site"), workDir: join(ROOT, "out", "site-build") }).then(
+    (infos) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (infos.length === 0) console.warn("site: notebooks/ has no notebooks yet; site/index.html lists none");
+      console.log(`site: ${infos.length} notebooks → site/index.html in ${seconds} s`);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}
