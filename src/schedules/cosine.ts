@@ -20,18 +20,42 @@ export function cosine(o: { max: number; min?: number; totalSteps: number }): Sc
   return schedule({ value: (k) => cosineBetween(max, min, Math.min(k, T) / T), phase: "decay", totalSteps: T });
 }
 
-/** Cycle index, start step and length of the cycle containing step k for SGDR cycle lengths T₀·r^i. */
-export function restartCycle(k: number, T0: number, Tmult: number): { cycle: number; start: number; length: number } {
-  if (Tmult === 1) {
-    const cycle = Math.floor(k / T0);
-    return { cycle, start: cycle * T0, length: T0 };
+/** Where SGDR's cycles lie: the cycle containing a step, and each cycle's start and length. */
+export interface RestartCycles {
+  cycleOf(k: number): number;
+  start(cycle: number): number;
+  length(cycle: number): number;
+}
+
+/**
+ * SGDR's cycles for lengths T₀·r^i. Cycle starts are the exact integers T₀(rⁱ − 1)/(r − 1),
+ * tabulated once up to 2⁵³ (at most 54 cycles for r ≥ 2); the last cycle found is checked first,
+ * so sampling consecutive steps costs O(1) per step.
+ */
+export function restartCycles(T0: number, Tmult: number): RestartCycles {
+  if (Tmult === 1) return { cycleOf: (k) => Math.floor(k / T0), start: (i) => i * T0, length: () => T0 };
+  const starts = [0];
+  const lengths = [T0];
+  while (starts[starts.length - 1]! + lengths[lengths.length - 1]! <= Number.MAX_SAFE_INTEGER) {
+    starts.push(starts[starts.length - 1]! + lengths[lengths.length - 1]!);
+    lengths.push(lengths[lengths.length - 1]! * Tmult);
   }
-  // Closed form from the geometric sum T₀(rⁱ − 1)/(r − 1) ≤ k, then corrected for rounding.
-  let cycle = Math.floor(Math.log(1 + (k * (Tmult - 1)) / T0) / Math.log(Tmult));
-  const startOf = (i: number) => (T0 * (Tmult ** i - 1)) / (Tmult - 1);
-  while (cycle > 0 && startOf(cycle) > k) cycle--;
-  while (startOf(cycle + 1) <= k) cycle++;
-  return { cycle, start: startOf(cycle), length: T0 * Tmult ** cycle };
+  let last = 0;
+  return {
+    cycleOf(k) {
+      if (starts[last]! <= k && k < starts[last]! + lengths[last]!) return last;
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return (last = lo);
+    },
+    start: (i) => starts[i]!,
+    length: (i) => lengths[i]!,
+  };
 }
 
 /**
@@ -48,14 +72,16 @@ export function cosineRestarts(o: { max: number; min?: number; T0: number; Tmult
   const T0 = positiveInt("T0", o.T0);
   const Tmult = integer("Tmult", o.Tmult ?? 1, 1);
   const d = inRange("peakDecay", o.peakDecay ?? 1, 0, 1, { lo: true });
+  const cycles = restartCycles(T0, Tmult);
   return schedule({
     value: (k) => {
-      const c = restartCycle(k, T0, Tmult);
-      return cosineBetween(Math.max(min, max * d ** c.cycle), min, (k - c.start) / c.length);
+      const i = cycles.cycleOf(k);
+      const peak = d === 1 ? max : Math.max(min, max * d ** i);
+      return cosineBetween(peak, min, (k - cycles.start(i)) / cycles.length(i));
     },
     phase: (k) => {
-      const c = restartCycle(k, T0, Tmult);
-      return c.cycle > 0 && k === c.start ? "restart" : "decay";
+      const i = cycles.cycleOf(k);
+      return i > 0 && k === cycles.start(i) ? "restart" : "decay";
     },
   });
 }

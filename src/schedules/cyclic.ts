@@ -105,20 +105,22 @@ export function oneCycle(o: {
         [0, peak, initial, max, mMax, mBase, "warmup"],
         [peak, T, max, final, mBase, mMax, "anneal"],
       ];
-  const seg = (k: number): [Seg, number] => {
-    const s = segs.find((g) => k < g[1]) ?? segs[segs.length - 1]!;
-    return [s, Math.min(1, (k - s[0]) / (s[1] - s[0]))];
+  const segOf = (k: number): Seg => {
+    let i = 0;
+    while (i < segs.length - 1 && k >= segs[i]![1]) i++;
+    return segs[i]!;
   };
+  const at = (g: Seg, k: number) => Math.min(1, (k - g[0]) / (g[1] - g[0]));
   return schedule({
     value: (k) => {
-      const [s, x] = seg(k);
-      return interp(s[2], s[3], x);
+      const g = segOf(k);
+      return interp(g[2], g[3], at(g, k));
     },
     momentum: (k) => {
-      const [s, x] = seg(k);
-      return interp(s[4], s[5], x);
+      const g = segOf(k);
+      return interp(g[4], g[5], at(g, k));
     },
-    phase: (k) => seg(k)[0][6],
+    phase: (k) => segOf(k)[6],
     totalSteps: T,
   });
 }

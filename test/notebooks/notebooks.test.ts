@@ -1,5 +1,6 @@
 // Every lesson notebook in notebooks/ (sorted) runs headless on the real tslab kernel, with every
-// code cell run and no stderr, in at most 20 s; and is committed with its outputs cleared.
+// code cell run and no stderr, in at most 20 s; is committed with its outputs cleared; and has the
+// title and objectives line the site index shows.
 import { readFileSync, readlinkSync, existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import {
   uncleanCells,
   type NotebookReport,
 } from "../../scripts/notebooks";
+import { notebookInfo } from "../../scripts/site";
 
 const notebooks = listNotebooks();
 let reports: Promise<NotebookReport>[] = [];
@@ -36,6 +38,12 @@ describe.each(notebooks.map((path) => [basename(path), path] as const))("%s", (n
     expect(uncleanCells(path), `${name}: code cells with outputs or an execution count`).toEqual([]);
     const nb = JSON.parse(readFileSync(path, "utf8")) as { metadata?: { kernelspec?: { name?: string } } };
     expect(nb.metadata?.kernelspec?.name, `${name}: kernelspec`).toBe("tslab");
+  });
+
+  it("has a # title and an Objectives line for the site index", () => {
+    const info = notebookInfo(path);
+    expect(info.title, `${name}: no "# " title heading`).not.toBe(info.name);
+    expect(info.objectives, `${name}: no "**Objectives:** …" line`).not.toBe("");
   });
 
   it("runs every code cell without errors or stderr, in at most 20 s", async () => {
