@@ -34,7 +34,7 @@ describe("blobs", () => {
 describe("moons", () => {
   it("without noise puts class 0 on the upper unit half circle and class 1 on the shifted lower one", () => {
     const d = moons({ n: 101, noise: 0, seed: 3 });
-    let counts = [0, 0];
+    const counts = [0, 0];
     for (let i = 0; i < d.n; i++) {
       const [x, y] = [d.x[2 * i]!, d.x[2 * i + 1]!];
       counts[d.labels[i]!]!++;
