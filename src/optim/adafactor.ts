@@ -110,21 +110,17 @@ export class Adafactor extends BaseOptimizer {
 
   protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, _lr: number): void {
     const n = T.size;
-    let alpha = this.rho * T.lrScale;
-    if (this.scaleParameter) {
-      let ss = 0;
-      for (let i = 0; i < n; i++) ss += p[off + i]! * p[off + i]!;
-      alpha *= Math.max(this.eps2, Math.sqrt(ss / n));
-    }
+    let pp = 0; // Σθ², read in the statistics pass for RMS(θ)
     const b = this.beta2t;
     const b1 = 1 - b;
     const e1 = this.eps1;
-    // Pass 1: update the second-moment statistics; pass 2: U = G/√V̂ and its RMS; pass 3: apply.
+    // Pass 1: second-moment statistics and Σθ²; pass 2 (factored): RMS of U = G/√V̂; pass 3: apply.
     let su = 0;
     const v = T.slots.v;
     if (v) {
       for (let i = 0; i < n; i++) {
         const gi = g[off + i]!;
+        pp += p[off + i]! * p[off + i]!;
         const vi = b * v[i]! + b1 * (gi * gi + e1);
         v[i] = vi;
         su += (gi * gi) / vi;
@@ -141,6 +137,7 @@ export class Adafactor extends BaseOptimizer {
         const base = off + r * cols;
         for (let c = 0; c < cols; c++) {
           const q = g[base + c]! * g[base + c]! + e1;
+          pp += p[base + c]! * p[base + c]!;
           s += q;
           cf[c] = cf[c]! + q;
         }
@@ -163,6 +160,8 @@ export class Adafactor extends BaseOptimizer {
         }
       }
     }
+    let alpha = this.rho * T.lrScale;
+    if (this.scaleParameter) alpha *= Math.max(this.eps2, Math.sqrt(pp / n));
     const scale = alpha / Math.max(1, Math.sqrt(su / n) / this.clip);
     if (this.lastScale.length <= index) {
       const grown = new Float64Array(this.tensors!.length);

@@ -101,40 +101,34 @@ export class Adam extends BaseOptimizer {
     const c2 = 1 - b2;
     const eps = this.eps;
     const stepSize = lr / this.bc1;
-    const bc2Sqrt = this.bc2Sqrt;
+    const inv2 = 1 / this.bc2Sqrt;
     const wd = T.weightDecay;
     const vmax = T.slots.vmax;
-    if (this.decoupled) {
-      const keep = 1 - lr * wd;
+    // Coupled decay adds λθ to the gradient; decoupled decay scales θ by (1 − ηλ) first.
+    const l2 = this.decoupled ? 0 : wd;
+    const keep = this.decoupled ? 1 - lr * wd : 1;
+    if (vmax) {
       for (let i = 0; i < n; i++) {
         const j = off + i;
-        const gi = g[j]!;
+        const gi = g[j]! + l2 * p[j]!;
         const mi = b1 * m[i]! + c1 * gi;
         const vi = b2 * v[i]! + c2 * gi * gi;
         m[i] = mi;
         v[i] = vi;
-        let d = vi;
-        if (vmax) {
-          d = vmax[i]! > vi ? vmax[i]! : vi;
-          vmax[i] = d;
-        }
-        p[j] = p[j]! * keep - (stepSize * mi) / (Math.sqrt(d) / bc2Sqrt + eps);
+        const d = vmax[i]! > vi ? vmax[i]! : vi;
+        vmax[i] = d;
+        p[j] = p[j]! * keep - (stepSize * mi) / (Math.sqrt(d) * inv2 + eps);
       }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const j = off + i;
-        const gi = g[j]! + wd * p[j]!;
-        const mi = b1 * m[i]! + c1 * gi;
-        const vi = b2 * v[i]! + c2 * gi * gi;
-        m[i] = mi;
-        v[i] = vi;
-        let d = vi;
-        if (vmax) {
-          d = vmax[i]! > vi ? vmax[i]! : vi;
-          vmax[i] = d;
-        }
-        p[j] = p[j]! - (stepSize * mi) / (Math.sqrt(d) / bc2Sqrt + eps);
-      }
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = off + i;
+      const gi = g[j]! + l2 * p[j]!;
+      const mi = b1 * m[i]! + c1 * gi;
+      const vi = b2 * v[i]! + c2 * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      p[j] = p[j]! * keep - (stepSize * mi) / (Math.sqrt(vi) * inv2 + eps);
     }
   }
 

@@ -73,7 +73,7 @@ export class Lamb extends BaseOptimizer {
     const c1 = 1 - b1;
     const c2 = 1 - b2;
     const inv1 = 1 / this.bc1;
-    const bc2Sqrt = this.bc2Sqrt;
+    const inv2 = 1 / this.bc2Sqrt;
     const eps = this.eps;
     const wd = T.weightDecay;
     let su = 0;
@@ -86,7 +86,7 @@ export class Lamb extends BaseOptimizer {
       const vi = b2 * v[i]! + c2 * gi * gi;
       m[i] = mi;
       v[i] = vi;
-      const u = (mi * inv1) / (Math.sqrt(vi) / bc2Sqrt + eps) + wd * pj;
+      const u = (mi * inv1) / (Math.sqrt(vi) * inv2 + eps) + wd * pj;
       su += u * u;
       sp += pj * pj;
     }
@@ -101,7 +101,7 @@ export class Lamb extends BaseOptimizer {
     for (let i = 0; i < n; i++) {
       const j = off + i;
       const pj = p[j]!;
-      p[j] = pj - step * ((m[i]! * inv1) / (Math.sqrt(v[i]!) / bc2Sqrt + eps) + wd * pj);
+      p[j] = pj - step * ((m[i]! * inv1) / (Math.sqrt(v[i]!) * inv2 + eps) + wd * pj);
     }
   }
 
