@@ -142,14 +142,15 @@ function chain(segments: [number, number][], point: Map<number, [number, number]
 }
 
 /**
- * `count` contour levels at the quantiles (i + ½)/count of the grid's finite values: levels
- * fall where the function spends its area, so steep walls (Rosenbrock) do not use them all up.
+ * `count` contour levels at the quantiles ((i + ½)/count)² of the grid's finite values. Quantiles
+ * put levels where the function spends its area, whatever its scale; squaring them crowds the
+ * levels toward the low end, where optimizer paths end (Rosenbrock's valley floor).
  */
 export function quantileLevels(grid: Grid, count: number): number[] {
   integer("count", count, 1);
   const sorted = Float64Array.from(grid.values.filter(Number.isFinite)).sort();
   if (sorted.length === 0) throw new ArgumentError("grid.values", "no finite value", "at least one finite value");
-  const levels = Array.from({ length: count }, (_, i) => sorted[Math.floor(((i + 0.5) / count) * sorted.length)]!);
+  const levels = Array.from({ length: count }, (_, i) => sorted[Math.floor(((i + 0.5) / count) ** 2 * sorted.length)]!);
   return [...new Set(levels)];
 }
 
@@ -161,15 +162,19 @@ export function levelColor(t: number): string {
   return viridis[Math.round(Math.min(1, Math.max(0, t)) * (viridis.length - 1))]!;
 }
 
-/** One thin line trace per level (no legend entry; hover shows the level). */
+/**
+ * One thin line trace per level (no legend entry; hover shows the level). Coordinates are rounded
+ * to 4 significant digits, far below a pixel, which halves the size of the spec.
+ */
 export function contourTraces(grid: Grid, levels: readonly number[]): Trace[] {
+  const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(4)));
   return levels.map((level, k) => {
     const { x, y } = isoline(grid, level);
     return {
       type: "scatter",
       mode: "lines",
-      x,
-      y,
+      x: x.map(round),
+      y: y.map(round),
       line: { width: 1, color: levelColor(levels.length === 1 ? 0 : k / (levels.length - 1)) },
       name: `f = ${Number(level.toPrecision(3))}`,
       hoverinfo: "name",

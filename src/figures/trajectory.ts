@@ -54,23 +54,29 @@ export function thinPath(points: readonly ArrayLike<number>[], maxPoints = MAX_P
   return kept;
 }
 
-/** Traces of optimizer paths: lines with dots, a circle at the start and a cross at the end. */
+/**
+ * Traces of optimizer paths: a line through the iterates, an open circle at the start and a cross
+ * at the end; iterates get dots when a path has at most 200 points (beyond that they would hide
+ * the line). Marker symbols are plotly's numeric codes (0 dot, 100 open circle, 4 cross) to keep
+ * the spec small.
+ */
 export function pathTraces(paths: readonly Path[], maxPoints = MAX_POINTS): Trace[] {
   return paths.map((p, i) => {
     if (p.points.length === 0) throw new ArgumentError(`paths[${i}].points.length`, 0, "at least one point");
     const pts = thinPath(p.points, maxPoints);
     const last = pts.length - 1;
+    const dot = pts.length <= 200 ? 4 : 0;
     return {
       type: "scatter",
-      mode: pts.length <= 200 ? "lines+markers" : "lines",
+      mode: "lines+markers",
       name: p.name,
       x: pts.map((q) => q[0]!),
       y: pts.map((q) => q[1]!),
       line: { color: seriesColor(i), width: 2 },
       marker: {
         color: seriesColor(i),
-        size: pts.map((_, k) => (k === 0 || k === last ? 10 : 4)),
-        symbol: pts.map((_, k) => (k === 0 ? "circle-open" : k === last ? "x" : "circle")),
+        size: pts.map((_, k) => (k === 0 || k === last ? 10 : dot)),
+        symbol: pts.map((_, k) => (k === 0 ? 100 : k === last ? 4 : 0)),
       },
     };
   });
@@ -104,8 +110,12 @@ export function trajectoryFigure(
     data,
     layout: {
       title: { text: o.title ?? (typeof f === "function" ? "Optimizer paths" : f.name) },
-      xaxis: { range: [...o.xRange], title: { text: "x₁" } },
-      yaxis: { range: [...o.yRange], title: { text: "x₂" }, ...((o.equalAxes ?? true) ? { scaleanchor: "x" as const, scaleratio: 1 } : {}) },
+      xaxis: { range: [...o.xRange], title: { text: "x₁" }, constrain: "domain" },
+      yaxis: {
+        range: [...o.yRange],
+        title: { text: "x₂" },
+        ...((o.equalAxes ?? true) ? { scaleanchor: "x" as const, scaleratio: 1, constrain: "domain" as const } : {}),
+      },
       margin: { t: 50 },
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rosenbrock } from "../../src/objectives/index";
-import { isoline, quantileLevels, sampleGrid, thinPath, trajectoryFigure, type Polylines } from "../../src/figures/index";
+import { isoline, pathTraces, quantileLevels, sampleGrid, thinPath, trajectoryFigure, type Polylines } from "../../src/figures/index";
 
 /** Splits null-separated coordinates into pieces. */
 function pieces(p: Polylines): [number, number][][] {
@@ -68,10 +68,10 @@ describe("isoline (marching squares)", () => {
 });
 
 describe("quantileLevels", () => {
-  it("places levels at quantiles: for f = x on a uniform grid they are evenly spread", () => {
+  it("places levels at squared quantiles: for f = x on a uniform grid, at ((i + ½)/count)²", () => {
     const grid = sampleGrid((x) => x, [0, 1], [0, 1], 101, 2);
     const levels = quantileLevels(grid, 4);
-    [0.125, 0.375, 0.625, 0.875].forEach((q, i) => expect(Math.abs(levels[i]! - q)).toBeLessThanOrEqual(0.01));
+    [1 / 64, 9 / 64, 25 / 64, 49 / 64].forEach((q, i) => expect(Math.abs(levels[i]! - q)).toBeLessThanOrEqual(0.01));
   });
 });
 
@@ -95,6 +95,13 @@ describe("trajectoryFigure", () => {
     expect(xs[0]).toBe(-1.2);
     expect(xs[xs.length - 1]).toBe(path[4999]![0]);
     expect(thinPath(path.slice(0, 10), 4).map((p) => p[0])).toEqual([path[0]![0], path[3]![0], path[6]![0], path[9]![0]]);
+  });
+  it("marks the start with an open circle (100) and the end with a cross (4); dots only on short paths", () => {
+    const [short] = pathTraces([{ name: "p", points: [[0, 0], [1, 1], [2, 0]] }]);
+    expect(short!.marker!.symbol).toEqual([100, 0, 4]);
+    expect(short!.marker!.size).toEqual([10, 4, 10]);
+    const long = fig.data[8]!.marker!.size as number[];
+    expect([long[0], long[1], long[long.length - 1]]).toEqual([10, 0, 10]);
   });
   it("rejects an objective that is not 2-D", () => {
     expect(() => trajectoryFigure(rosenbrock({ dim: 3 }), [], { xRange: [0, 1], yRange: [0, 1] })).toThrow(/objective.dim = 3/);
