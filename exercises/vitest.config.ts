@@ -1,0 +1,27 @@
+/**
+ * Runs the public tests (`npm run check`). With EXERCISE_ANSWERS set to a directory shaped like
+ * `exercises/` (e.g. the reference solutions), each public test's `./exercise` import is pointed
+ * at `<dir>/<id>/exercise.ts` instead: that is how the project's tests check that the public tests
+ * pass on the references.
+ */
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const answers = process.env.EXERCISE_ANSWERS;
+const root = path.resolve(__dirname, "..");
+
+export default defineConfig({
+  plugins: answers
+    ? [
+        {
+          name: "exercise-answers",
+          enforce: "pre",
+          resolveId(source: string, importer: string | undefined) {
+            const m = importer?.match(/exercises[\\/]([^\\/]+)[\\/]public\.test\.ts$/);
+            return source === "./exercise" && m ? path.resolve(answers, m[1]!, "exercise.ts") : null;
+          },
+        },
+      ]
+    : [],
+  test: { root, include: ["exercises/*/public.test.ts"], pool: "threads" },
+});
