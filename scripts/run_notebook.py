@@ -83,6 +83,7 @@ def run(path, cwd, output, cell_timeout):
             if reply is not None:
                 entry["status"] = reply.get("status", "no-reply")
                 entry["execution_count"] = reply.get("execution_count")
+                cell.execution_count = entry["execution_count"]  # tslab sends no execute_input
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "stream":
                     entry[out.get("name") == "stderr" and "stderr" or "stdout"] += out.get("text", "")
