@@ -38,6 +38,12 @@ describe("minibatches", () => {
       for (let t = 0; t < 8; t++) expect(Array.from(b.next())).toEqual(Array.from(a.next()));
     }
   });
+  it("batch(step) is the step-th batch of the stream, in any order of asking", () => {
+    const stream = minibatches({ n: 11, batchSize: 4, seed: 8 });
+    const seq = Array.from({ length: 12 }, () => Array.from(stream.next()));
+    const random = minibatches({ n: 11, batchSize: 4, seed: 8 });
+    for (const k of [11, 0, 7, 3, 3, 10, 1]) expect(Array.from(random.batch(k))).toEqual(seq[k]);
+  });
   it("earlier batches stay intact when a new epoch starts", () => {
     const s = minibatches({ n: 4, batchSize: 4, seed: 3 });
     const first = s.next();
@@ -55,6 +61,7 @@ describe("minibatches", () => {
   });
   it("rejects a bad saved state", () => {
     const s = minibatches({ n: 7, batchSize: 3, seed: 1 });
-    expect(() => s.restore({ epoch: 1, cursor: 9, rngState: 0 })).toThrow(/state.cursor = 9/);
+    expect(() => s.restore({ position: -1 })).toThrow(/state.position = -1/);
+    expect(() => s.batch(1.5)).toThrow(/step = 1.5/);
   });
 });
