@@ -115,7 +115,12 @@ export function symmetricPower(A: Float64Array, p: number, out: Float64Array, wo
   }
 }
 
-/** The quintic Newton–Schulz coefficients (a, b, c) of Keller Jordan's Muon: p(x) = ax + bx³ + cx⁵. */
+/**
+ * The quintic Newton–Schulz coefficients (a, b, c) of Keller Jordan's Muon: p(x) = ax + bx³ + cx⁵.
+ * p is steep at 0 (a = 3.4445) and does not converge to 1: iterated, it settles into the band
+ * [0.6818, 1.1344] (measured by iterating the scalar map; `newtonSchulzMap` in diagnostics). After
+ * five steps every σ/‖G‖_F ≥ 0.01 lands in that band; smaller ones may still be rising.
+ */
 export const NS_COEFFICIENTS: readonly [number, number, number] = [3.4445, -4.775, 2.0315];
 
 /** Work arrays for `newtonSchulz` on rows×cols matrices. */
