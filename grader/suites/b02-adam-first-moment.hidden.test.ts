@@ -1,0 +1,91 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
+import { bowlGrad, nearAll } from "./b-shared";
+
+interface AdamState { params: number[]; m: number[]; v: number[]; t: number }
+interface Hyper { lr: number; beta1: number; beta2: number; eps: number }
+
+/** Adam as published by Kingma & Ba, with PyTorch's ε placement, written out here. */
+function adam(st: AdamState, g: number[], hp: Hyper): AdamState {
+  const t = st.t + 1;
+  const m = st.m.map((x, i) => hp.beta1 * x + (1 - hp.beta1) * g[i]!);
+  const v = st.v.map((x, i) => hp.beta2 * x + (1 - hp.beta2) * g[i]! ** 2);
+  const params = st.params.map((p, i) => p - (hp.lr * m[i]! / (1 - hp.beta1 ** t)) / (Math.sqrt(v[i]! / (1 - hp.beta2 ** t)) + hp.eps));
+  return { params, m, v, t };
+}
+
+exercise("b02-adam-first-moment", (s) => {
+  choiceTask(s, "a", "partA", "picks the definition of Adam's first moment", "C");
+  classifyTasks(s, "b", "partB", [true, true, false, false, true]);
+  expressionTask(s, "c", "partC", "first moment after t identical gradients", "g * (1 - beta1^t)", {
+    g: { min: -5, max: 5 },
+    beta1: { min: 0.5, max: 0.99 },
+    t: { min: 1, max: 200, integer: true },
+  });
+
+  task("d", "adamFirstMoment: hand-computed moving averages", 1, async () => {
+    // β₁ = 0.9: 0.1, 0.19, 0.271 for ones; then a gradient of −1 gives 0.9·0.271 − 0.1.
+    nearAll(await s.call("adamFirstMoment", [1, 1, 1, -1], 0.9), [0.1, 0.19, 0.271, 0.1439], 1e-12, "m");
+    nearAll(await s.call("adamFirstMoment", [4, 0, 0], 0.5), [2, 1, 0.5], 1e-12, "m");
+    expect(await s.call("adamFirstMoment", [], 0.9)).toEqual([]);
+  }, { hint: "m_0 = 0 and each new gradient enters with weight 1 − β₁." });
+
+  task("d", "adamFirstMoment: matches the moving-average equation on seeded random gradients", 1, async () => {
+    const r = rng(2201);
+    for (let run = 0; run < 5; run++) {
+      const beta1 = 0.5 + 0.49 * r.uniform();
+      const grads = Array.from({ length: 40 }, () => r.normal());
+      let m = 0;
+      const expected = grads.map((g) => (m = beta1 * m + (1 - beta1) * g));
+      nearAll(await s.call("adamFirstMoment", grads, beta1), expected, 1e-10, "m");
+    }
+  });
+
+  task("d", "adamStep: the first update from a fresh state moves each coordinate by about η against its gradient", 1, async () => {
+    // m̂_1 = g, v̂_1 = g²: the step is η g / (|g| + ε).
+    const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+    const out = (await s.call("adamStep", { params: [1, 2, 3], m: [0, 0, 0], v: [0, 0, 0], t: 0 }, [4, -0.01, 250], hp)) as AdamState;
+    nearAll(out.params, [0.9, 2.1, 2.9], 1e-6, "params");
+    nearAll(out.m, [0.4, -0.001, 25], 1e-12, "m");
+    expect(out.t).toBe(1);
+  });
+
+  task("d", "adamStep: with a constant gradient every update has size η|g|/(|g| + ε), and random sequences match the equations", 1, async () => {
+    const hp = { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 0.01 };
+    let st: AdamState = { params: [0], m: [0], v: [0], t: 0 };
+    for (let k = 1; k <= 12; k++) {
+      const next = (await s.call("adamStep", st, [0.2], hp)) as AdamState;
+      nearAll(st.params[0]! - next.params[0]!, 0.05 * 0.2 / 0.21, 1e-9, `update ${k}`);
+      expect(next.t).toBe(k);
+      st = next;
+    }
+    const r = rng(2202);
+    const hq = { lr: 0.01, beta1: 0.8 + 0.19 * r.uniform(), beta2: 0.9 + 0.099 * r.uniform(), eps: 1e-6 };
+    let cur: AdamState = { params: [r.normal(), r.normal(), r.normal()], m: [0, 0, 0], v: [0, 0, 0], t: 0 };
+    for (let k = 0; k < 20; k++) {
+      const g = [r.normal(), 5 * r.normal(), 0.1 * r.normal()];
+      const expected = adam(cur, g, hq);
+      nearAll(await s.call("adamStep", cur, g, hq), { ...expected }, 1e-9, `step ${k}`);
+      cur = expected;
+    }
+  }, { hint: "Both moments need bias correction with t counted from 1." });
+
+  task("d", "adamTrajectory: Adam on ½(100x² + y²) from a fresh state", 1, async () => {
+    for (const [x0, steps, hp] of [
+      [[1, 1], 50, { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 }],
+      [[-2, 0.5], 30, { lr: 0.2, beta1: 0.5, beta2: 0.9, eps: 1e-3 }],
+    ] as [number[], number, Hyper][]) {
+      const expected: number[][] = [x0];
+      let st: AdamState = { params: x0, m: [0, 0], v: [0, 0], t: 0 };
+      for (let k = 0; k < steps; k++) {
+        st = adam(st, bowlGrad(st.params), hp);
+        expected.push(st.params);
+      }
+      nearAll(await s.call("adamTrajectory", x0, steps, hp), expected, 1e-8, "trajectory");
+    }
+  }, { hint: "Return steps + 1 points, the first being x0." });
+
+  choiceTask(s, "e", "partE", "picks the metric that shows the first moment before a spike", "A");
+});

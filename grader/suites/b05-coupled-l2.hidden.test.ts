@@ -1,0 +1,99 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
+import { nearAll } from "./b-shared";
+
+interface State { params: number[]; m: number[]; v: number[]; t: number }
+interface Hyper { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number }
+
+/** Plain bias-corrected Adam on gradient g, applied to `from` (Kingma & Ba; PyTorch's ε). */
+function adamFrom(st: State, from: number[], g: number[], hp: Hyper): State {
+  const t = st.t + 1;
+  const m = st.m.map((x, i) => hp.beta1 * x + (1 - hp.beta1) * g[i]!);
+  const v = st.v.map((x, i) => hp.beta2 * x + (1 - hp.beta2) * g[i]! ** 2);
+  const params = from.map((p, i) => p - (hp.lr * m[i]! / (1 - hp.beta1 ** t)) / (Math.sqrt(v[i]! / (1 - hp.beta2 ** t)) + hp.eps));
+  return { params, m, v, t };
+}
+/** Coupled L2 (torch.optim.Adam(weight_decay)): Adam on g + λθ. */
+const l2 = (st: State, g: number[], hp: Hyper) => adamFrom(st, st.params, g.map((x, i) => x + hp.weightDecay * st.params[i]!), hp);
+/** Decoupled (torch.optim.AdamW): shrink θ by (1 − ηλ), then Adam on g. */
+const decoupled = (st: State, g: number[], hp: Hyper) => adamFrom(st, st.params.map((p) => p * (1 - hp.lr * hp.weightDecay)), g, hp);
+
+const fresh = (params: number[]): State => ({ params, m: params.map(() => 0), v: params.map(() => 0), t: 0 });
+const shiftedGrad = (p: number[]) => [100 * (p[0]! - 1), p[1]! - 1];
+
+exercise("b05-coupled-l2", (s) => {
+  choiceTask(s, "a", "partA", "picks the definition of coupled L2", "B");
+  classifyTasks(s, "b", "partB", [true, false, true, true, false]);
+  expressionTask(s, "c", "partC", "the decay part of the coupled update", "-eta * lambda * theta / (sqrt(vhat) + eps)", {
+    eta: { min: 1e-4, max: 0.1, log: true },
+    lambda: { min: 1e-3, max: 0.5, log: true },
+    theta: { min: -3, max: 3 },
+    vhat: { min: 1e-4, max: 10, log: true },
+    eps: { min: 1e-3, max: 0.1, log: true },
+  });
+
+  task("d", "adamL2Step: the first update steps by about η against the sign of g + λθ (hand-computed)", 1, async () => {
+    // θ = [1, −2], g = [0.5, 0.5], λ = 0.5: g + λθ = [1, −0.5], so θ moves by [−η, +η].
+    const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.5 };
+    const out = (await s.call("adamL2Step", fresh([1, -2]), [0.5, 0.5], hp)) as State;
+    nearAll(out.params, [0.9, -1.9], 1e-6, "params");
+    nearAll(out.m, [0.1, -0.05], 1e-12, "m");
+    expect(out.t).toBe(1);
+  }, { hint: "In coupled L2 the moments see the gradient plus λθ." });
+
+  task("d", "adamwStep: the first update is θ(1 − ηλ) minus about η·sign(g) (hand-computed)", 1, async () => {
+    const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.5 };
+    const out = (await s.call("adamwStep", fresh([1, -2]), [0.5, 0.5], hp)) as State;
+    nearAll(out.params, [0.95 - 0.1, -1.9 - 0.1], 1e-6, "params");
+    nearAll(out.m, [0.05, 0.05], 1e-12, "m");
+    expect(out.t).toBe(1);
+  }, { hint: "AdamW multiplies θ by 1 − ηλ (η included) before the Adam step; the moments never see λθ." });
+
+  task("d", "the two variants agree when λ = 0 and match their equations on seeded random states", 1, async () => {
+    const r = rng(2501);
+    for (let k = 0; k < 10; k++) {
+      const hp = { lr: 10 ** (-3 + 2 * r.uniform()), beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.3 * r.uniform() };
+      const st: State = { params: [r.normal(), 3 * r.normal()], m: [0.1 * r.normal(), 0.1 * r.normal()], v: [r.uniform(), r.uniform()], t: r.int(50) };
+      const g = [r.normal(), r.normal()];
+      nearAll(await s.call("adamL2Step", st, g, hp), { ...l2(st, g, hp) }, 1e-9, "adamL2Step");
+      nearAll(await s.call("adamwStep", st, g, hp), { ...decoupled(st, g, hp) }, 1e-9, "adamwStep");
+      const h0 = { ...hp, weightDecay: 0 };
+      const a = (await s.call("adamL2Step", st, g, h0)) as State;
+      const b = (await s.call("adamwStep", st, g, h0)) as State;
+      nearAll(a.params, b.params, 1e-12, "λ = 0");
+    }
+  });
+
+  task("d", "coupled decay is divided by √v̂ + ε: a coordinate with large past gradients is decayed less", 1, async () => {
+    // Late in training (t huge, so 1 − βᵗ = 1), v = [100, 1e-4] from gradients of very different
+    // scale; this update's gradient is 0. With β₁ = 0, m = λθ = 0.1 for both coordinates.
+    const hp = { lr: 0.01, beta1: 0, beta2: 0.999, eps: 1e-8, weightDecay: 0.1 };
+    const st: State = { params: [1, 1], m: [0, 0], v: [100, 1e-4], t: 1e6 };
+    const v = [0.999 * 100 + 0.001 * 0.01, 0.999 * 1e-4 + 0.001 * 0.01];
+    const a = (await s.call("adamL2Step", st, [0, 0], hp)) as State;
+    nearAll(a.params, v.map((vi) => 1 - (0.01 * 0.1) / (Math.sqrt(vi) + 1e-8)), 1e-9, "coupled");
+    expect(1 - a.params[0]!).toBeLessThan((1 - a.params[1]!) / 50);
+    // Decoupled: θ(1 − ηλ) for both, and no Adam step since m = 0.
+    const b = (await s.call("adamwStep", st, [0, 0], hp)) as State;
+    nearAll(b.params, [0.999, 0.999], 1e-9, "decoupled");
+  });
+
+  task("d", "decayTrajectories: both variants on ½(100(x − 1)² + (y − 1)²)", 1, async () => {
+    const hp = { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.2 };
+    const x0 = [0, 3];
+    const run = (step: typeof l2) => {
+      let st = fresh(x0);
+      const path = [x0];
+      for (let k = 0; k < 60; k++) {
+        st = step(st, shiftedGrad(st.params), hp);
+        path.push(st.params);
+      }
+      return path;
+    };
+    nearAll(await s.call("decayTrajectories", x0, 60, hp), { l2: run(l2), adamw: run(decoupled) }, 1e-8, "trajectories");
+  }, { hint: "Return steps + 1 points per variant, the first being x0." });
+
+  choiceTask(s, "e", "partE", "picks the metric that shows whether weight decay acts", "C");
+});

@@ -1,0 +1,101 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+import { nearAll, norm } from "./b-shared";
+
+interface Hyper { lr: number; trust: number; weightDecay: number; momentum: number }
+interface State { params: number[][]; velocity: number[][] }
+
+/** You, Gitman & Ginsburg's local LR, with the zero-norm rule of NVIDIA's implementation. */
+function localLr(w: number[], g: number[], hp: Hyper): number {
+  const wn = norm(w);
+  const gn = norm(g);
+  return wn > 0 && gn > 0 ? (hp.lr * hp.trust * wn) / (gn + hp.weightDecay * wn) : hp.lr;
+}
+/** One LARS update of every layer, written out from the paper's algorithm. */
+function lars(st: State, grads: number[][], hp: Hyper): State {
+  const velocity = st.params.map((w, l) => {
+    const lr = localLr(w, grads[l]!, hp);
+    return w.map((x, i) => hp.momentum * st.velocity[l]![i]! + lr * (grads[l]![i]! + hp.weightDecay * x));
+  });
+  return { params: st.params.map((w, l) => w.map((x, i) => x - velocity[l]![i]!)), velocity };
+}
+const vec = (n: number, draw: () => number) => Array.from({ length: n }, draw);
+
+exercise("b07-lars", (s) => {
+  choiceTask(s, "a", "partA", "picks the definition of LARS", "C");
+  classifyTasks(s, "b", "partB", [true, true, false, false, false]);
+  expressionTask(s, "c", "partC", "update norm of a layer in a quadratic bowl", "eta * tau * W", {
+    eta: { min: 0.01, max: 10, log: true },
+    tau: { min: 1e-4, max: 0.1, log: true },
+    h: { min: 0.01, max: 100, log: true },
+    beta: { min: 0, max: 0.1 },
+    W: { min: 0.01, max: 100, log: true },
+  });
+
+  task("d", "larsLocalLr: hand-computed local rates, weight decay in the denominator, zero-norm rule", 1, async () => {
+    const hp = { lr: 2, trust: 0.001, weightDecay: 0.1, momentum: 0.9 };
+    // ‖w‖ = 5, ‖g‖ = 1: 2 · 0.001 · 5 / (1 + 0.1 · 5).
+    near(await s.call("larsLocalLr", [3, 4], [0.6, 0.8], hp), (2 * 0.001 * 5) / 1.5, 1e-12, "local lr");
+    near(await s.call("larsLocalLr", [0, 0], [0.6, 0.8], hp), 2, 1e-12, "zero weights");
+    near(await s.call("larsLocalLr", [3, 4], [0, 0], hp), 2, 1e-12, "zero gradient");
+  }, { hint: "The denominator is ‖g‖ + β‖w‖; a layer with a zero norm uses the global rate." });
+
+  task("d", "larsLocalLr: per-layer norms over seeded random layers; scaling g by c (β = 0) divides the rate by c", 1, async () => {
+    const r = rng(2701);
+    for (let k = 0; k < 10; k++) {
+      const n = 1 + r.int(8);
+      const w = vec(n, () => r.normal());
+      const g = vec(n, () => 10 ** (2 * r.uniform() - 1) * r.normal());
+      const hp = { lr: 0.1 + r.uniform(), trust: 10 ** (-3 + r.uniform()), weightDecay: 0.01 * r.uniform(), momentum: 0.9 };
+      near(await s.call("larsLocalLr", w, g, hp), localLr(w, g, hp), 1e-10, "local lr");
+      const c = 0.1 + 10 * r.uniform();
+      const h0 = { ...hp, weightDecay: 0 };
+      const a = (await s.call("larsLocalLr", w, g, h0)) as number;
+      const b = (await s.call("larsLocalLr", w, g.map((x) => c * x), h0)) as number;
+      near(b * c, a, 1e-10, "scale invariance");
+    }
+  });
+
+  task("d", "larsStep: a layer with one curvature h and μ = 0 shrinks by exactly (1 − ητ) per step", 1, async () => {
+    // g = h w ⇒ local = ητ / (h + β) and the update is local · (h + β) w = ητ w.
+    const hp = { lr: 1, trust: 0.02, weightDecay: 0.05, momentum: 0 };
+    const w = [[1, -2, 3], [0.5, 0.5]];
+    const h = [300, 0.01];
+    let st: State = { params: w, velocity: [[0, 0, 0], [0, 0]] };
+    for (let k = 1; k <= 5; k++) {
+      st = (await s.call("larsStep", st, st.params.map((wl, l) => wl.map((x) => h[l]! * x)), hp)) as State;
+      nearAll(st.params, w.map((wl) => wl.map((x) => x * 0.98 ** k)), 1e-9, `step ${k}`);
+    }
+  }, { hint: "Each layer's gradient and weight norms are taken over that layer only." });
+
+  task("d", "larsStep: momentum and weight decay, matches the algorithm on seeded random layers", 1, async () => {
+    const r = rng(2702);
+    const hp = { lr: 0.5, trust: 0.01, weightDecay: 0.01, momentum: 0.9 };
+    let st: State = { params: [vec(4, () => r.normal()), vec(2, () => r.normal()), vec(1, () => r.normal())], velocity: [[0, 0, 0, 0], [0, 0], [0]] };
+    for (let k = 0; k < 10; k++) {
+      const grads = st.params.map((w, l) => w.map(() => 10 ** l * r.normal()));
+      const expected = lars(st, grads, hp);
+      nearAll(await s.call("larsStep", st, grads, hp), { ...expected }, 1e-9, `step ${k}`);
+      st = expected;
+    }
+  }, { hint: "The velocity accumulates local · (g + βw); the weights move by the velocity." });
+
+  task("d", "larsTrajectory: LARS on a two-layer quadratic with very different curvatures", 1, async () => {
+    const hp = { lr: 1, trust: 0.01, weightDecay: 1e-4, momentum: 0.9 };
+    const H = [[100, 1], [0.01, 2, 5]];
+    const w0 = [[1, 1], [-1, 0.5, 2]];
+    let st: State = { params: w0, velocity: [[0, 0], [0, 0, 0]] };
+    const expected = [w0];
+    for (let k = 0; k < 40; k++) {
+      st = lars(st, st.params.map((w, l) => w.map((x, i) => H[l]![i]! * x)), hp);
+      expected.push(st.params);
+    }
+    const got = await s.call("larsTrajectory", w0, H, 40, hp);
+    nearAll(got, expected, 1e-8, "trajectory");
+    expect((got as unknown[]).length).toBe(41);
+  });
+
+  choiceTask(s, "e", "partE", "picks the metric that shows layer-wise equalisation", "A");
+});

@@ -1,0 +1,95 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+import { nearAll, norm } from "./b-shared";
+
+interface Hyper { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number }
+interface State { params: number[][]; m: number[][]; v: number[][]; t: number }
+
+/** LAMB (You et al. 2020, Algorithm 2 with bias correction, φ = identity), written out here. */
+function lamb(st: State, grads: number[][], hp: Hyper): State {
+  const t = st.t + 1;
+  const m = st.m.map((ml, l) => ml.map((x, i) => hp.beta1 * x + (1 - hp.beta1) * grads[l]![i]!));
+  const v = st.v.map((vl, l) => vl.map((x, i) => hp.beta2 * x + (1 - hp.beta2) * grads[l]![i]! ** 2));
+  const params = st.params.map((w, l) => {
+    const u = w.map((x, i) => (m[l]![i]! / (1 - hp.beta1 ** t)) / (Math.sqrt(v[l]![i]! / (1 - hp.beta2 ** t)) + hp.eps) + hp.weightDecay * x);
+    const wn = norm(w);
+    const un = norm(u);
+    const r = wn > 0 && un > 0 ? wn / un : 1;
+    return w.map((x, i) => x - hp.lr * r * u[i]!);
+  });
+  return { params, m, v, t };
+}
+const vec = (n: number, draw: () => number) => Array.from({ length: n }, draw);
+const zerosLike = (a: number[][]) => a.map((x) => x.map(() => 0));
+
+exercise("b08-trust-ratio", (s) => {
+  choiceTask(s, "a", "partA", "picks the definition of the trust ratio", "D");
+  classifyTasks(s, "b", "partB", [true, true, true, false, true, false], 2);
+  expressionTask(s, "c", "partC", "trust ratio with an orthogonal Adam direction and weight decay", "W / sqrt(A^2 + lambda^2 * W^2)", {
+    A: { min: 0.01, max: 100, log: true },
+    W: { min: 0.01, max: 100, log: true },
+    lambda: { min: 1e-3, max: 1, log: true },
+  });
+
+  task("d", "lambTrustRatio: hand-computed ratios and the zero-norm rule", 1, async () => {
+    near(await s.call("lambTrustRatio", [3, 4], [0, 0.5]), 10, 1e-12, "ratio");
+    near(await s.call("lambTrustRatio", [1, 0, 0, 0], [1, 1, 1, 1]), 0.5, 1e-12, "ratio");
+    near(await s.call("lambTrustRatio", [0, 0], [1, 2]), 1, 1e-12, "zero weights");
+    near(await s.call("lambTrustRatio", [1, 2], [0, 0]), 1, 1e-12, "zero update");
+  }, { hint: "The ratio is weight norm over update norm, and 1 when either is zero." });
+
+  task("d", "lambTrustRatio: scaling w and u together leaves it unchanged; scaling w alone scales it (seeded)", 1, async () => {
+    const r = rng(2801);
+    for (let k = 0; k < 10; k++) {
+      const n = 1 + r.int(6);
+      const w = vec(n, () => r.normal());
+      const u = vec(n, () => 10 ** (2 * r.uniform() - 1) * r.normal());
+      const c = 10 ** (3 * r.uniform() - 1.5);
+      const base = (await s.call("lambTrustRatio", w, u)) as number;
+      near(base, norm(w) / norm(u), 1e-10, "ratio");
+      near(await s.call("lambTrustRatio", w.map((x) => c * x), u.map((x) => c * x)), base, 1e-10, "joint scaling");
+      near(await s.call("lambTrustRatio", w.map((x) => c * x), u), c * base, 1e-10, "weight scaling");
+    }
+  });
+
+  task("d", "lambStep: every layer's step has norm η‖w‖ (seeded)", 1, async () => {
+    const r = rng(2802);
+    const hp = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-6, weightDecay: 0.01 };
+    const params = [vec(5, () => r.normal()), vec(3, () => 0.01 * r.normal()), vec(2, () => 100 * r.normal())];
+    const grads = params.map((w) => w.map(() => r.normal()));
+    const st: State = { params, m: zerosLike(params), v: zerosLike(params), t: 0 };
+    const out = (await s.call("lambStep", st, grads, hp)) as State;
+    expect(out.t).toBe(1);
+    out.params.forEach((w, l) => near(norm(w.map((x, i) => x - params[l]![i]!)), 0.01 * norm(params[l]!), 1e-9, `layer ${l} step norm`));
+  }, { hint: "The ratio is computed per layer, from the full update including the weight-decay term." });
+
+  task("d", "lambStep: matches the algorithm over seeded random steps", 1, async () => {
+    const r = rng(2803);
+    const hp = { lr: 0.02, beta1: 0.9, beta2: 0.99, eps: 1e-6, weightDecay: 0.1 };
+    const p0 = [vec(4, () => r.normal()), vec(2, () => r.normal())];
+    let st: State = { params: p0, m: zerosLike(p0), v: zerosLike(p0), t: 0 };
+    for (let k = 0; k < 12; k++) {
+      const grads = st.params.map((w, l) => w.map(() => 10 ** (2 * l) * r.normal()));
+      const expected = lamb(st, grads, hp);
+      nearAll(await s.call("lambStep", st, grads, hp), { ...expected }, 1e-9, `step ${k}`);
+      st = expected;
+    }
+  });
+
+  task("d", "lambTrajectory: LAMB on a two-layer quadratic with very different curvatures", 1, async () => {
+    const hp = { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-6, weightDecay: 0.01 };
+    const H = [[100, 1], [0.01, 2, 5]];
+    const w0 = [[1, 1], [-1, 0.5, 2]];
+    let st: State = { params: w0, m: zerosLike(w0), v: zerosLike(w0), t: 0 };
+    const expected = [w0];
+    for (let k = 0; k < 40; k++) {
+      st = lamb(st, st.params.map((w, l) => w.map((x, i) => H[l]![i]! * x)), hp);
+      expected.push(st.params);
+    }
+    nearAll(await s.call("lambTrajectory", w0, H, 40, hp), expected, 1e-8, "trajectory");
+  });
+
+  choiceTask(s, "e", "partE", "picks the metric to check first in a LAMB run", "B");
+});

@@ -1,0 +1,87 @@
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
+import { matmul, nearAll, randomMatrix, symPow2, transpose } from "./b-shared";
+
+interface State { W: number[][]; L: number[][]; R: number[][] }
+
+const add = (A: number[][], B: number[][]) => A.map((r, i) => r.map((x, j) => x + B[i]![j]!));
+/** Gupta, Koren & Singer's update (statistics first, then W − η L^(−1/4) G R^(−1/4)), written out here. */
+function shampoo(st: State, G: number[][], lr: number): State {
+  const L = add(st.L, matmul(G, transpose(G)));
+  const R = add(st.R, matmul(transpose(G), G));
+  const P = matmul(matmul(symPow2(L, -0.25), G), symPow2(R, -0.25));
+  return { W: st.W.map((r, i) => r.map((w, j) => w - lr * P[i]![j]!)), L, R };
+}
+/** Q(θ) diag(a, b) Q(θ)ᵀ for the rotation Q(θ). */
+function rotated(theta: number, a: number, b: number): number[][] {
+  const c = Math.cos(theta);
+  const s = Math.sin(theta);
+  return [[a * c * c + b * s * s, (a - b) * c * s], [(a - b) * c * s, a * s * s + b * c * c]];
+}
+/** A seeded symmetric positive-definite 2 × 2 matrix. */
+const spd = (draw: () => number) => rotated(3 * draw(), 0.1 + 10 * draw(), 0.1 + draw());
+
+exercise("b09-shampoo", (s) => {
+  choiceTask(s, "a", "partA", "picks the description of Shampoo", "A");
+  classifyTasks(s, "b", "partB", [true, true, false, false, false]);
+  expressionTask(s, "c", "partC", "the update after t identical single-entry gradients", "-eta / sqrt(t)", {
+    eta: { min: 1e-3, max: 1, log: true },
+    g: { min: 0.01, max: 10, log: true },
+    t: { min: 1, max: 1000, integer: true },
+  });
+
+  task("d", "shampooPreconditioned: diagonal statistics (hand-computed fourth roots)", 1, async () => {
+    // diag(16, 1)^(−1/4) = diag(1/2, 1); diag(1, 81)^(−1/4) = diag(1, 1/3).
+    nearAll(await s.call("shampooPreconditioned", [[1, 2], [3, 4]], [[16, 0], [0, 1]], [[1, 0], [0, 81]]), [[0.5, 1 / 3], [3, 4 / 3]], 1e-12, "diagonal");
+    nearAll(await s.call("shampooPreconditioned", [[1, -2], [0.5, 4]], [[16, 0], [0, 16]], [[1, 0], [0, 1]]), [[0.5, -1], [0.25, 2]], 1e-12, "scalar");
+  }, { hint: "The exponent is −1/4 on each side." });
+
+  task("d", "shampooPreconditioned: rotated statistics use the matrix fourth root, not the element-wise power", 1, async () => {
+    // (Q diag(16, 1) Qᵀ)^(−1/4) = Q diag(1/2, 1) Qᵀ and (Q' diag(81, 1) Q'ᵀ)^(−1/4) = Q' diag(1/3, 1) Q'ᵀ.
+    for (const [a, b] of [[0.3, 1.1], [-0.7, 2.5]]) {
+      const G = [[1, 2], [-1, 0.5]];
+      const expected = matmul(matmul(rotated(a, 0.5, 1), G), rotated(b, 1 / 3, 1));
+      nearAll(await s.call("shampooPreconditioned", G, rotated(a, 16, 1), rotated(b, 81, 1)), expected, 1e-10, "rotated");
+    }
+  }, { hint: "Raise the eigenvalues to −1/4 and keep the eigenvectors; L multiplies from the left, R from the right." });
+
+  task("d", "shampooStep: statistics, then the preconditioned step, over seeded random gradients", 1, async () => {
+    const r = rng(2901);
+    for (let run = 0; run < 3; run++) {
+      let st: State = { W: randomMatrix(2, 2, () => r.normal()), L: spd(r.uniform), R: spd(r.uniform) };
+      for (let k = 0; k < 5; k++) {
+        const G = randomMatrix(2, 2, () => r.normal());
+        const expected = shampoo(st, G, 0.1);
+        nearAll(await s.call("shampooStep", st, G, { lr: 0.1 }), { ...expected }, 1e-9, `run ${run} step ${k}`);
+        st = expected;
+      }
+    }
+  }, { hint: "Add G Gᵀ to L and Gᵀ G to R before preconditioning." });
+
+  task("d", "shampooStep: t identical single-entry gradients give an update of −η/√t on that entry", 1, async () => {
+    let st: State = { W: [[0, 0], [0, 0]], L: [[1e-8, 0], [0, 1e-8]], R: [[1e-8, 0], [0, 1e-8]] };
+    for (let t = 1; t <= 9; t++) {
+      const next = (await s.call("shampooStep", st, [[3, 0], [0, 0]], { lr: 0.2 })) as State;
+      const dW = next.W.map((r, i) => r.map((w, j) => w - st.W[i]![j]!));
+      nearAll(dW, [[-0.2 / Math.sqrt(t), 0], [0, 0]], 1e-6, `update ${t}`);
+      st = next;
+    }
+  });
+
+  task("d", "shampooTrajectory: Shampoo on ½ tr(Wᵀ P W Q)", 1, async () => {
+    const P = [[10, 3], [3, 1.5]];
+    const Q = [[2, 0.5], [0.5, 1]];
+    const W0 = [[1, -1], [0.5, 2]];
+    const hp = { lr: 0.3, eps: 1e-4 };
+    let st: State = { W: W0, L: [[1e-4, 0], [0, 1e-4]], R: [[1e-4, 0], [0, 1e-4]] };
+    const expected = [W0];
+    for (let k = 0; k < 30; k++) {
+      st = shampoo(st, matmul(matmul(P, st.W), Q), hp.lr);
+      expected.push(st.W);
+    }
+    nearAll(await s.call("shampooTrajectory", W0, P, Q, 30, hp), expected, 1e-8, "trajectory");
+  }, { hint: "Start from L = R = εI; the gradient of ½ tr(Wᵀ P W Q) is P W Q." });
+
+  choiceTask(s, "e", "partE", "picks the metric that warns of an unreliable preconditioner", "C");
+});

@@ -1,0 +1,132 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
+import { matmul, nearAll, randomMatrix, singularValues2, transpose } from "./b-shared";
+
+const [A, B, C] = [3.4445, -4.775, 2.0315];
+/** The scalar Newton–Schulz polynomial a x + b x³ + c x⁵ that acts on each singular value. */
+const poly = (x: number) => A * x + B * x ** 3 + C * x ** 5;
+
+/** Keller Jordan's zeropower_via_newtonschulz5, written out here. */
+function ns(G: number[][], steps: number): number[][] {
+  const fro = Math.sqrt(G.flat().reduce((s, x) => s + x * x, 0));
+  const tall = G.length > G[0]!.length;
+  let X = G.map((r) => r.map((x) => x / (fro + 1e-7)));
+  if (tall) X = transpose(X);
+  for (let k = 0; k < steps; k++) {
+    const M = matmul(X, transpose(X));
+    const MM = matmul(M, M);
+    const Bm = M.map((r, i) => r.map((x, j) => B * x + C * MM[i]![j]!));
+    const BX = matmul(Bm, X);
+    X = X.map((r, i) => r.map((x, j) => A * x + BX[i]![j]!));
+  }
+  return tall ? transpose(X) : X;
+}
+
+interface State { W: number[][]; B: number[][] }
+interface Hyper { lr: number; momentum: number; nesterov: boolean; nsSteps: number }
+
+/** One Muon update: momentum, optional Nesterov, orthogonalise, scale by √max(1, rows/cols). */
+function muon(st: State, G: number[][], hp: Hyper): State {
+  const Bn = st.B.map((r, i) => r.map((x, j) => hp.momentum * x + G[i]![j]!));
+  const U = hp.nesterov ? G.map((r, i) => r.map((g, j) => g + hp.momentum * Bn[i]![j]!)) : Bn;
+  const O = ns(U, hp.nsSteps);
+  const scale = Math.sqrt(Math.max(1, G.length / G[0]!.length));
+  return { W: st.W.map((r, i) => r.map((w, j) => w - hp.lr * scale * O[i]![j]!)), B: Bn };
+}
+
+/** A rows × 2 (or 2 × cols) matrix with singular values `sv`, from seeded rotations. */
+function withSingularValues(rows: number, cols: number, sv: [number, number], draw: () => number): number[][] {
+  const small = Math.min(rows, cols);
+  const big = Math.max(rows, cols);
+  // Orthonormal 2 columns in R^big by Gram–Schmidt on random vectors; a random 2 × 2 rotation.
+  const u1 = Array.from({ length: big }, draw);
+  const n1 = Math.hypot(...u1);
+  const e1 = u1.map((x) => x / n1);
+  const u2 = Array.from({ length: big }, draw);
+  const d = u2.reduce((s, x, i) => s + x * e1[i]!, 0);
+  const w2 = u2.map((x, i) => x - d * e1[i]!);
+  const n2 = Math.hypot(...w2);
+  const e2 = w2.map((x) => x / n2);
+  const th = 6 * draw();
+  const V = [[Math.cos(th), -Math.sin(th)], [Math.sin(th), Math.cos(th)]];
+  const M = e1.map((_, i) => [0, 1].map((j) => sv[0] * e1[i]! * V[j]![0]! + sv[1] * e2[i]! * V[j]![1]!));
+  return small === cols ? M : transpose(M);
+}
+
+exercise("b10-muon", (s) => {
+  choiceTask(s, "a", "partA", "picks the description of Muon", "B");
+  classifyTasks(s, "b", "partB", [true, false, false, false, true]);
+  expressionTask(s, "c", "partC", "one Newton–Schulz iteration acting on a singular value", "a * x + b * x^3 + c * x^5", {
+    a: { min: 1, max: 4 },
+    b: { min: -5, max: -1 },
+    c: { min: 0.5, max: 3 },
+    x: { min: 0, max: 1.2 },
+  });
+
+  task("d", "newtonSchulz: a diagonal matrix has each normalised diagonal entry mapped by the quintic, step by step", 1, async () => {
+    const fro = Math.sqrt(10);
+    for (const steps of [1, 2, 5]) {
+      let x = 3 / (fro + 1e-7);
+      let y = 1 / (fro + 1e-7);
+      for (let k = 0; k < steps; k++) [x, y] = [poly(x), poly(y)];
+      nearAll(await s.call("newtonSchulz", [[3, 0], [0, -1]], steps), [[x, 0], [0, -y]], 1e-9, `${steps} steps`);
+    }
+  }, { hint: "Normalise by the Frobenius norm (+1e-7), then X ← aX + (bA + cA²)X with A = XXᵀ." });
+
+  task("d", "newtonSchulz: tall, wide and square matrices keep their shape and match the iteration (seeded)", 1, async () => {
+    const r = rng(3001);
+    for (const [rows, cols, steps] of [[3, 2, 5], [2, 3, 5], [4, 2, 3], [2, 2, 1], [2, 5, 4]] as [number, number, number][]) {
+      const G = randomMatrix(rows, cols, () => 3 * r.normal());
+      nearAll(await s.call("newtonSchulz", G, steps), ns(G, steps), 1e-9, `${rows}×${cols}`);
+    }
+  }, { hint: "Work on the wide orientation and transpose back: the result has the input's shape." });
+
+  task("d", "newtonSchulz: five steps put every singular value in the quintic's band [0.68, 1.14]", 1, async () => {
+    const r = rng(3002);
+    for (const [rows, cols] of [[3, 2], [2, 4], [2, 2], [5, 2]] as [number, number][]) {
+      for (const ratio of [1, 4, 12]) {
+        const G = withSingularValues(rows, cols, [ratio * (0.5 + r.uniform()), 0.5 + r.uniform()], r.normal);
+        const O = (await s.call("newtonSchulz", G, 5)) as number[][];
+        expect(O.length).toBe(rows);
+        for (const sv of singularValues2(O)) {
+          expect(sv).toBeGreaterThan(0.68);
+          expect(sv).toBeLessThan(1.14);
+        }
+        nearAll(transpose((await s.call("newtonSchulz", transpose(G), 5)) as number[][]), O, 1e-9, "transpose symmetry");
+      }
+    }
+  });
+
+  task("d", "muonStep: momentum, Nesterov and the √max(1, rows/cols) scale (seeded)", 1, async () => {
+    const r = rng(3003);
+    for (const [rows, cols] of [[3, 2], [2, 3], [2, 2]] as [number, number][]) {
+      for (const nesterov of [false, true]) {
+        const hp = { lr: 0.02, momentum: 0.95, nesterov, nsSteps: 5 };
+        let st: State = { W: randomMatrix(rows, cols, r.normal), B: randomMatrix(rows, cols, () => 0) };
+        for (let k = 0; k < 3; k++) {
+          const G = randomMatrix(rows, cols, r.normal);
+          const expected = muon(st, G, hp);
+          nearAll(await s.call("muonStep", st, G, hp), { ...expected }, 1e-9, `${rows}×${cols} step ${k}`);
+          st = expected;
+        }
+      }
+    }
+  }, { hint: "The buffer is μB + G; with Nesterov the update orthogonalises G + μB; tall matrices get a larger step." });
+
+  task("d", "muonTrajectory: Muon on ½‖W − T‖²", 1, async () => {
+    const hp = { lr: 0.05, momentum: 0.9, nesterov: true, nsSteps: 5 };
+    const T = [[1, 0], [0.5, -1], [2, 1]];
+    const W0 = [[0, 0], [1, 1], [-1, 0]];
+    let st: State = { W: W0, B: [[0, 0], [0, 0], [0, 0]] };
+    const expected = [W0];
+    for (let k = 0; k < 25; k++) {
+      st = muon(st, st.W.map((r, i) => r.map((w, j) => w - T[i]![j]!)), hp);
+      expected.push(st.W);
+    }
+    nearAll(await s.call("muonTrajectory", W0, T, 25, hp), expected, 1e-8, "trajectory");
+  });
+
+  choiceTask(s, "e", "partE", "picks the metric that checks the orthogonalisation", "D");
+});
