@@ -1,7 +1,7 @@
 // Running the lesson notebooks headless: list them, execute one through scripts/run_notebook.py on
 // the tslab kernel, and turn the runner's JSON report into readable failures.
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** The repository root (this file lives in scripts/). */
@@ -59,29 +59,74 @@ export function jupyterEnv(): NodeJS.ProcessEnv {
 /**
  * Executes `notebook` on the tslab kernel with `cwd` (default: notebooks/) as the kernel's working
  * directory; writes the executed notebook to `output` when given. Resolves to the runner's report
- * whether the notebook passed or not; rejects only when the runner itself broke.
+ * whether the notebook passed or not; rejects only when the runner itself broke. At most
+ * KERNEL_SLOTS kernels run at once across all processes of this checkout (vitest runs test files
+ * in parallel), so a notebook's measured time is not inflated by a crowd of kernels.
  */
-export function runNotebook(
+export async function runNotebook(
   notebook: string,
   options: { cwd?: string; output?: string; cellTimeoutS?: number } = {},
 ): Promise<NotebookReport> {
   const args = [join(ROOT, "scripts", "run_notebook.py"), notebook, "--cwd", options.cwd ?? NOTEBOOKS];
   if (options.output) args.push("--output", options.output);
   if (options.cellTimeoutS) args.push("--cell-timeout", String(options.cellTimeoutS));
-  return new Promise((resolvePromise, reject) => {
-    execFile(PYTHON, args, { env: jupyterEnv(), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const exit = error ? (error as { code?: unknown }).code : 0;
-      if (exit !== 0 && exit !== 1) {
-        reject(new Error(`run_notebook.py failed on ${notebook} (exit ${String(exit)}):\n${stderr}`));
-        return;
-      }
-      try {
-        resolvePromise(JSON.parse(stdout) as NotebookReport);
-      } catch {
-        reject(new Error(`run_notebook.py printed no report for ${notebook}:\n${stderr}\n${stdout}`));
-      }
+  const release = await acquireKernelSlot();
+  try {
+    return await new Promise((resolvePromise, reject) => {
+      execFile(PYTHON, args, { env: jupyterEnv(), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+        const exit = error ? (error as { code?: unknown }).code : 0;
+        if (exit !== 0 && exit !== 1) {
+          reject(new Error(`run_notebook.py failed on ${notebook} (exit ${String(exit)}):\n${stderr}`));
+          return;
+        }
+        try {
+          resolvePromise(JSON.parse(stdout) as NotebookReport);
+        } catch {
+          reject(new Error(`run_notebook.py printed no report for ${notebook}:\n${stderr}\n${stdout}`));
+        }
+      });
     });
-  });
+  } finally {
+    release();
+  }
+}
+
+/** Kernels allowed to run at once in this checkout (the machines have two cores). */
+export const KERNEL_SLOTS = 2;
+const SLOTS_DIR = join(ROOT, "out", "kernel-slots");
+
+/** Waits for a free kernel slot (a directory created atomically; freed if its owner process died). */
+async function acquireKernelSlot(): Promise<() => void> {
+  mkdirSync(SLOTS_DIR, { recursive: true });
+  for (;;) {
+    for (let i = 0; i < KERNEL_SLOTS; i++) {
+      const slot = join(SLOTS_DIR, String(i));
+      try {
+        mkdirSync(slot);
+      } catch {
+        if (!ownerAlive(slot)) rmSync(slot, { recursive: true, force: true });
+        continue;
+      }
+      writeFileSync(join(slot, "pid"), String(process.pid));
+      return () => rmSync(slot, { recursive: true, force: true });
+    }
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+}
+
+function ownerAlive(slot: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(slot, "pid"), "utf8"));
+  } catch {
+    return Date.now() - statSync(slot).mtimeMs < 10_000; // just created: its owner is writing the pid
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `task` over `items` with at most `limit` running at once; results keep the input order. */

@@ -103,11 +103,12 @@ ${groups.map(section).join("")}</body>
 export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string }): Promise<NotebookInfo[]> {
   const { notebooks, outDir, workDir } = options;
   mkdirSync(workDir, { recursive: true });
-  mkdirSync(outDir, { recursive: true });
   const executed = notebooks.map((nb) => join(workDir, basename(nb)));
   const reports = await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: join(workDir, basename(nb)) })));
   const failures = reports.flatMap((r) => (r.ok ? [] : [`${basename(r.notebook)}:\n  ${describeFailures(r).join("\n  ")}`]));
   if (failures.length > 0) throw new Error(`site: notebooks failed, nothing exported:\n${failures.join("\n")}`);
+  rmSync(outDir, { recursive: true, force: true }); // no stale pages of renamed notebooks
+  mkdirSync(outDir, { recursive: true });
 
   if (executed.length > 0) {
     await promisify(execFile)(PYTHON, ["-m", "nbconvert", "--to", "html", "--output-dir", outDir,
@@ -116,7 +117,6 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
       ...executed], { env: jupyterEnv(), maxBuffer: 16 << 20 });
   }
   cpSync(REQUIRE_JS, join(outDir, "require.min.js"));
-  rmSync(join(outDir, "mathjax"), { recursive: true, force: true });
   for (const part of MATHJAX_PARTS) cpSync(join(MATHJAX, part), join(outDir, "mathjax", part), { recursive: true });
 
   const infos = notebooks.map(notebookInfo);
