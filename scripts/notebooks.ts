@@ -119,7 +119,8 @@ function ownerAlive(slot: string): boolean {
   try {
     pid = Number(readFileSync(join(slot, "pid"), "utf8"));
   } catch {
-    return Date.now() - statSync(slot).mtimeMs < 10_000; // just created: its owner is writing the pid
+    // Just created, its owner writing the pid; or already freed (then try again next round).
+    return Date.now() - (statSync(slot, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 10_000;
   }
   try {
     process.kill(pid, 0);
