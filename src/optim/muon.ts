@@ -90,11 +90,12 @@ export class Muon extends BaseOptimizer {
     const u = w.u;
     const mu = this.muNow;
     const n = T.size;
+    const nesterov = this.nesterov;
     for (let i = 0; i < n; i++) {
       const gi = g[off + i]!;
       const bi = mu * b[i]! + (1 - mu) * gi;
       b[i] = bi;
-      u[i] = this.nesterov ? (1 - mu) * gi + mu * bi : bi;
+      u[i] = nesterov ? (1 - mu) * gi + mu * bi : bi;
     }
     newtonSchulz(u, 0, w.o, w.ns, this.nsSteps);
     const [r, c] = matrixShape(T.shape);

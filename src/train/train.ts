@@ -30,6 +30,8 @@ export interface TrainOptions {
   spikeFactor?: number;
   /** Number of preceding losses in the running median (default 20; spikes are flagged from 5 on). */
   spikeWindow?: number;
+  /** Record the effective-LR spread of adaptive optimizers (default true; costs a sort of `dim` numbers per step). */
+  recordEffectiveLr?: boolean;
 }
 
 /** Why a run stopped early. */
@@ -63,7 +65,10 @@ export interface TrainResult {
   effectiveLrMin: Float64Array;
   effectiveLrMedian: Float64Array;
   effectiveLrMax: Float64Array;
-  /** Per-group trust ratios ‖θ‖/‖u‖ (LARS, LAMB): `names[i]` labels `columns[i]`; NaN where not applied. */
+  /**
+   * Per-group trust ratios ‖θ‖/‖u‖ for optimizers that apply one (LARS, LAMB): `names[i]` labels
+   * `columns[i]`; NaN in groups with `trustRatio: false`. Empty for other optimizers.
+   */
   trustRatio: { names: string[]; columns: Float64Array[] };
   /** 1 where the loss or gradient was non-finite. */
   nan: Uint8Array;
@@ -93,6 +98,7 @@ export function train(o: TrainOptions): TrainResult {
   const spikeFactor = positive("spikeFactor", o.spikeFactor ?? 2);
   const window = positiveInt("spikeWindow", o.spikeWindow ?? 20);
   const clip = o.clipGradNorm === undefined ? Infinity : positive("clipGradNorm", o.clipGradNorm);
+  const recordEff = o.recordEffectiveLr ?? true;
   const d = f.dim;
   const params = o.params ? Float64Array.from(o.params) : f.init(seed);
   if (params.length !== d) throw new ArgumentError("params.length", params.length, `objective.dim = ${d}`);
@@ -172,9 +178,9 @@ export function train(o: TrainOptions): TrainResult {
     cols.relativeUpdate[k] = Math.sqrt(du) / Math.sqrt(pp);
     cols.lr[k] = opt.stats.lr;
     cols.momentum[k] = opt.stats.momentum;
-    if (k === 0) trust = Array.from(opt.stats.trustRatio, () => new Float64Array(T));
+    if (k === 0 && opt.stats.trustRatio.some((r) => !Number.isNaN(r))) trust = Array.from(opt.stats.trustRatio, () => new Float64Array(T));
     for (let j = 0; j < trust.length; j++) trust[j]![k] = opt.stats.trustRatio[j]!;
-    if (opt.effectiveLr(eff)) {
+    if (recordEff && opt.effectiveLr(eff)) {
       eff.sort();
       cols.effectiveLrMin[k] = eff[0]!;
       cols.effectiveLrMax[k] = eff[d - 1]!;

@@ -108,6 +108,9 @@ describe("train", () => {
     expect(r.effectiveLrMedian[0]).toBeCloseTo(0.1 / 3, 14);
     expect(r.effectiveLrMax[0]).toBeCloseTo(0.1 / 2, 14);
     expect(r.momentum[0]).toBe(0.9);
+    expect(r.trustRatio.columns).toEqual([]); // Adam applies no trust ratio
+    const off = train({ objective: quad([1, 3, 10], [2, 1, 0.5]), optimizer: adam({ lr: 0.1 }), steps: 1, seed: 0, recordEffectiveLr: false });
+    expect(Number.isNaN(off.effectiveLrMedian[0]!)).toBe(true);
   });
 
   it("records per-layer trust ratios for LAMB", () => {
