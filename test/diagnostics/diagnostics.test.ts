@@ -94,6 +94,12 @@ describe("Newton–Schulz diagnostics", () => {
     expect(sv[1]).toBeCloseTo(3, 14);
   });
 
+  it("rejects a matrix whose length is not rows·cols, and a bad step count", () => {
+    expect(() => orthogonalityError(new Float64Array(5), 2, 3)).toThrow(/X.length = 5 is invalid: expected rows·cols = 6/);
+    expect(() => singularValues(new Float64Array(4), 0, 4)).toThrow(/rows = 0/);
+    expect(() => newtonSchulzMap(0.5, -1)).toThrow(/steps = -1/);
+  });
+
   it("newtonSchulzMap iterates p(x) = 3.4445x − 4.7750x³ + 2.0315x⁵", () => {
     expect(newtonSchulzMap(1, 1)).toBeCloseTo(0.701, 14);
     expect(newtonSchulzMap(0.37, 0)).toBe(0.37);

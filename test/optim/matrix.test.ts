@@ -54,6 +54,10 @@ describe("adafactor", () => {
     // U = G/|G| = sign(G), RMS(U) = 1, so no clipping at d = 1.
     for (let i = 0; i < 12; i++) expect(theta[i]!).toBeCloseTo(before[i]! - 1e-2 * rms * Math.sign(G[i]!), 14);
     expect(opt.stateBytes()).toBe(8 * (3 + 4));
+    // The factor that multiplied G was α/√V̂ = α/|G|.
+    const eff = new Float64Array(12);
+    expect(opt.effectiveLr(eff)).toBe(true);
+    for (let i = 0; i < 12; i++) expect(eff[i]!).toBeCloseTo((1e-2 * rms) / Math.abs(G[i]!), 12);
   });
 
   it("β̂₂ₜ = 1 − t^(−0.8): the second step averages g₁² and g₂² with weights 2^(−0.8) and 1 − 2^(−0.8)", () => {
