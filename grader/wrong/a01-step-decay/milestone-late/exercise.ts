@@ -1,0 +1,103 @@
+// WRONG: multistep counts milestones strictly below the step, so the LR drops one step after each milestone.
+/**
+ * Exercise A1 — Step decay.
+ *
+ * Conventions used in every exercise of lesson A: steps are counted from 0, and the value of a
+ * schedule at step k is the learning rate used for update k (the k-th optimizer step). Step decay
+ * multiplies the learning rate by a factor γ every S steps:  η_k = η₀ · γ^⌊k / S⌋.
+ *
+ * Fill in every constant that is `null` and replace every `notImplemented(…)` call with your code.
+ * Run `npm run check -- a01-step-decay` to run the public tests.
+ */
+
+/** Parameters of a step-decay schedule. */
+export interface StepDecayConfig {
+  /** Initial learning rate η₀ (> 0). */
+  eta0: number;
+  /** Factor applied at each drop, 0 < γ < 1. */
+  gamma: number;
+  /** Interval S between drops, in optimizer steps (an integer ≥ 1). */
+  stepSize: number;
+}
+
+/** Parameters of a multistep schedule: drops by γ at each listed step. */
+export interface MultiStepConfig {
+  /** Initial learning rate η₀ (> 0). */
+  eta0: number;
+  /** Factor applied at each drop, 0 < γ < 1. */
+  gamma: number;
+  /** Steps at which the LR drops, strictly increasing integers ≥ 1. */
+  milestones: number[];
+}
+
+/**
+ * (a) Which statement defines step decay?
+ *
+ * A. η_k = η₀ · γ^k: the learning rate is multiplied by γ after every optimizer step.
+ * B. η_k = η₀ · γ^⌊k/S⌋: the learning rate is constant for S steps at a time and is multiplied
+ *    by γ at steps S, 2S, 3S, …
+ * C. η_k = η₀ − γ · ⌊k/S⌋: a fixed amount γ is subtracted from the learning rate every S steps.
+ * D. The learning rate is multiplied by γ whenever the validation loss has not improved for S
+ *    consecutive evaluations.
+ */
+export const partA: "A" | "B" | "C" | "D" | null = "B";
+
+/**
+ * (b) Is each schedule a step decay (true) or not (false)? Answer with five booleans, in order.
+ *
+ * 1. η = 0.1 for steps 0–29, 0.05 for steps 30–59, 0.025 for steps 60–89, and so on.
+ * 2. η_k = 0.1 · 0.999^k.
+ * 3. η is halved whenever the validation loss has not improved for 5 epochs.
+ * 4. η_k = 0.01 · 0.1^⌊k / 10000⌋.
+ * 5. η falls linearly from 0.1 at step 0 to 0 at step T.
+ */
+export const partB: boolean[] | null = [true, false, false, true, false];
+
+/**
+ * (c) A step-decay schedule starts at η₀ and must fall to a target η_target < η₀. Derive the
+ * first step t at which η_t ≤ η_target. Write a mathjs expression in the symbols
+ * `eta0`, `gamma`, `S` and `eta_target` (you may use floor, ceil, log, …; log is the natural log).
+ */
+export const partC: string | null = "S * ceil(log(eta_target / eta0) / log(gamma))";
+
+/** (d1) The learning rate at `step` (an integer ≥ 0) of step decay: η₀ · γ^⌊step / S⌋. */
+export function stepDecay(config: StepDecayConfig, step: number): number {
+  return config.eta0 * config.gamma ** Math.floor(step / config.stepSize);
+}
+
+/**
+ * (d2) The learning rate at `step` of multistep decay: η₀ · γ^m, where m is the number of
+ * milestones ≤ step (so the LR has already dropped at a milestone step itself).
+ */
+export function multiStepDecay(config: MultiStepConfig, step: number): number {
+  const m = config.milestones.filter((s) => s < step).length;
+  return config.eta0 * config.gamma ** m;
+}
+
+/**
+ * (d3) A check on a synthetic 2-D objective: run gradient descent on
+ * f(x, y) = ½(λ₁x² + λ₂y²) from `start` = [x₀, y₀] for `steps` updates, using the step-decay
+ * learning rate of `config` (update k uses η_k, k = 0, 1, …, steps − 1):
+ * [x, y] ← [x − η_k·λ₁·x, y − η_k·λ₂·y]. Return the final point [x, y].
+ */
+export function descend(config: StepDecayConfig, curvatures: [number, number], start: [number, number], steps: number): [number, number] {
+  let [x, y] = start;
+  for (let k = 0; k < steps; k++) {
+    const eta = stepDecay(config, k);
+    x -= eta * curvatures[0] * x;
+    y -= eta * curvatures[1] * y;
+  }
+  return [x, y];
+}
+
+/**
+ * (e) In a real fine-tuning run with step decay, which quantity should you log to check the
+ * schedule itself?
+ *
+ * A. The validation accuracy at the end of training.
+ * B. The configured step size S, once, at the start of the run.
+ * C. The learning rate actually applied by the optimizer at every step, next to the training
+ *    loss, so each drop can be seen at the intended step and its effect on the loss read off.
+ * D. The norm of the initial gradient.
+ */
+export const partE: "A" | "B" | "C" | "D" | null = "C";

@@ -1,0 +1,93 @@
+// WRONG: forgets to subtract η_end from the amplitude: η₀(1 − k/T)^p + η_end starts at η₀ + η_end.
+/**
+ * Exercise A2 — Polynomial decay.
+ *
+ * Conventions: steps are counted from 0; the value at step k is the LR for update k. A schedule
+ * of length T reaches its end value at step T and holds it afterwards.
+ *
+ * Budgeted polynomial decay of power p from η₀ to η_end over T steps:
+ *   η_k = (η₀ − η_end) · (1 − min(k, T)/T)^p + η_end.
+ * (p = 1 is linear decay; optax calls this `polynomial_schedule`.) Theory uses a second, open-ended
+ * family, η_t = η₀ · (t + 1)^(−α), whose sums decide convergence of SGD: Σ η_t = ∞ and Σ η_t² < ∞
+ * hold exactly when ½ < α ≤ 1.
+ *
+ * Fill in every constant that is `null` and replace every `notImplemented(…)` call with your code.
+ */
+
+/** Parameters of budgeted polynomial decay. */
+export interface PolynomialConfig {
+  /** Initial learning rate η₀ (> 0). */
+  eta0: number;
+  /** Final learning rate η_end (0 ≤ η_end ≤ η₀). */
+  etaEnd: number;
+  /** Length T of the decay in optimizer steps (an integer ≥ 1). */
+  totalSteps: number;
+  /** Power p (> 0). */
+  power: number;
+}
+
+/** Parameters of the open-ended decay η_t = η₀ · (t + 1)^(−α). */
+export interface PowerLawConfig {
+  eta0: number;
+  alpha: number;
+}
+
+/**
+ * (a) Which statement defines budgeted polynomial decay?
+ *
+ * A. η_k = η₀ · p^k for a factor 0 < p < 1.
+ * B. η_k = η₀ · k^p, increasing during warmup and decreasing afterwards.
+ * C. η_k = η₀ · (1 − k/T)^p for every k ≥ 0, so it changes sign after step T when p is odd.
+ * D. η_k = (η₀ − η_end)(1 − min(k, T)/T)^p + η_end: it reaches η_end exactly at step T and holds it.
+ */
+export const partA: "A" | "B" | "C" | "D" | null = "D";
+
+/**
+ * (b) Is each schedule a budgeted polynomial decay (true) or not (false)? Five booleans, in order.
+ *
+ * 1. Linear decay from 0.1 at step 0 to 0 at step T, held at 0 afterwards.
+ * 2. Cosine annealing from 0.1 to 0 over T steps.
+ * 3. η_k = 0.1 · (1 − k/T)² for k ≤ T.
+ * 4. η_k = 0.1 · 0.999^k.
+ * 5. η_k = 1e-5 + (1e-3 − 1e-5)(1 − k/T)^0.9 for k ≤ T (the "poly" schedule of DeepLab).
+ */
+export const partB: boolean[] | null = [true, false, true, false, true];
+
+/**
+ * (c) With η_end = 0, at which (real-valued) step t does budgeted polynomial decay reach half its
+ * initial value, η_t = η₀/2? Write a mathjs expression in `T` and `p`.
+ */
+export const partC: string | null = "T * (1 - 2^(-1/p))";
+
+/** (d1) The learning rate at `step` (an integer ≥ 0) of budgeted polynomial decay; η_end after step T. */
+export function polynomialDecay(config: PolynomialConfig, step: number): number {
+  const { eta0, etaEnd, totalSteps, power } = config;
+  return eta0 * (1 - Math.min(step, totalSteps) / totalSteps) ** power + etaEnd;
+}
+
+/**
+ * (d2) A numerical check of the conditions behind decaying step sizes: for η_t = η₀·(t + 1)^(−α),
+ * return the partial sums over the first n updates, t = 0, 1, …, n − 1:
+ * `{ sum: Σ η_t, sumOfSquares: Σ η_t² }`.
+ */
+export function partialSums(config: PowerLawConfig, n: number): { sum: number; sumOfSquares: number } {
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (let t = 0; t < n; t++) {
+    const eta = config.eta0 * (t + 1) ** -config.alpha;
+    sum += eta;
+    sumOfSquares += eta * eta;
+  }
+  return { sum, sumOfSquares };
+}
+
+/**
+ * (e) A polynomial-decay schedule was configured in epochs but is stepped once per batch (or the
+ * other way round). Which single logged number exposes this fastest?
+ *
+ * A. The learning rate at the last optimizer step, compared with the configured η_end.
+ * B. The training loss averaged over the last epoch.
+ * C. The number of parameters of the model.
+ * D. The wall-clock time per step.
+ */
+export const partE: "A" | "B" | "C" | "D" | null = "A";

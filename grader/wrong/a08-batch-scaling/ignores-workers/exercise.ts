@@ -1,0 +1,81 @@
+// WRONG: the effective batch ignores the data-parallel workers (per-GPU batch × accumulation only).
+/**
+ * Exercise A8 — Batch-size scaling.
+ *
+ * When the batch size changes from B to B', the linear scaling rule (Goyal et al., 2017) sets
+ * η' = η · B'/B (for SGD, below the critical batch size); the square-root rule sets η' = η·√(B'/B)
+ * (often used with Adam). The batch that matters is the effective batch of one optimizer step:
+ * micro-batch × gradient-accumulation steps × data-parallel workers.
+ *
+ * Fill in every constant that is `null` and replace every `notImplemented(…)` call with your code.
+ */
+
+/** How one optimizer step's batch is assembled. */
+export interface BatchConfig {
+  /** Examples per micro-batch on one worker. */
+  microBatch: number;
+  /** Micro-batches accumulated before each optimizer step (≥ 1). */
+  accumulationSteps: number;
+  /** Data-parallel workers (GPUs), each processing its own micro-batches (≥ 1). */
+  workers: number;
+}
+
+/**
+ * (a) Which statement is the linear scaling rule?
+ *
+ * A. When the batch size is multiplied by k, multiply the learning rate by k.
+ * B. When the batch size is multiplied by k, multiply the learning rate by √k.
+ * C. When the batch size is multiplied by k, divide the learning rate by k, keeping the product constant.
+ * D. The learning rate must not depend on the batch size.
+ */
+export const partA: "A" | "B" | "C" | "D" | null = "A";
+
+/**
+ * (b) Is each change an application of the linear scaling rule (true) or not (false)?
+ *
+ * 1. SGD: batch 256 → 1024, LR 0.1 → 0.2.
+ * 2. SGD: batch 256 → 1024, LR 0.1 → 0.4.
+ * 3. Workers doubled from 8 to 16 GPUs at the same per-GPU batch, LR unchanged.
+ * 4. Gradient accumulation raised from 4 to 8 micro-batches per step (same micro-batch, same
+ *    workers), LR doubled.
+ * 5. Batch 256 → 8192 with the LR multiplied by 32 and a 5-epoch warmup (Goyal et al.).
+ */
+export const partB: boolean[] | null = [false, true, false, true, true];
+
+/**
+ * (c) The variance of a mini-batch gradient with per-example variance σ² is σ²/B, so the update
+ * η·g_B has variance η²σ²/B. Derive the learning rate that keeps this variance unchanged when the
+ * batch goes from B to B_new. Write a mathjs expression in `eta`, `B` and `B_new`.
+ */
+export const partC: string | null = "eta * sqrt(B_new / B)";
+
+/** (d1) The LR for `newBatch` from (`baseLr`, `baseBatch`) under the "linear" or "sqrt" rule. */
+export function scaledLr(rule: "linear" | "sqrt", baseLr: number, baseBatch: number, newBatch: number): number {
+  const k = newBatch / baseBatch;
+  return rule === "linear" ? baseLr * k : baseLr * Math.sqrt(k);
+}
+
+/** (d2) The effective batch of one optimizer step: microBatch × accumulationSteps × workers. */
+export function effectiveBatch(config: BatchConfig): number {
+  return config.microBatch * config.accumulationSteps;
+}
+
+/**
+ * (d3) The number of optimizer steps (scheduler steps) in `epochs` epochs over `datasetSize`
+ * examples, dropping the last incomplete effective batch of every epoch:
+ * epochs · ⌊datasetSize / effectiveBatch⌋.
+ */
+export function optimizerSteps(config: BatchConfig, datasetSize: number, epochs: number): number {
+  return epochs * Math.floor(datasetSize / effectiveBatch(config));
+}
+
+/**
+ * (e) Which quantity tells you whether a larger batch will still pay off (i.e. whether you are
+ * below the critical batch size)?
+ *
+ * A. The GPU memory in use.
+ * B. The gradient noise scale B_noise = tr(Σ)/‖G‖², estimated from gradients at two batch sizes.
+ * C. The learning rate.
+ * D. The number of data-parallel workers.
+ */
+export const partE: "A" | "B" | "C" | "D" | null = "B";
