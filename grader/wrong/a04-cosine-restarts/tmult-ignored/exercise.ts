@@ -55,7 +55,7 @@ export const partC: string | null = "T0 * (Tmult^i - 1) / (Tmult - 1)";
 
 /** (d1) The learning rate at `step` (an integer ≥ 0) of SGDR as defined above. */
 export function cosineWithRestarts(config: RestartsConfig, step: number): number {
-  const { etaMax, etaMin, T0, Tmult } = config;
+  const { etaMax, etaMin, T0 } = config;
   let start = 0;
   let length = T0;
   while (step >= start + length) {

@@ -59,7 +59,7 @@ export const partC: string | null = "eta_floor + (eta_peak - eta_floor) * (1 - s
 
 /** (d1) The learning rate at `step` (an integer ≥ 0) of the WSD schedule above. */
 export function wsd(config: WsdConfig, step: number): number {
-  const { peak, floor, warmupSteps: W, stableSteps: S, decaySteps: D, shape } = config;
+  const { peak, warmupSteps: W, stableSteps: S, decaySteps: D, shape } = config;
   if (step < W) return (peak * step) / W;
   if (step < W + S) return peak;
   const x = Math.min(1, (step - W - S) / D);
