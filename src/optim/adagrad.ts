@@ -21,7 +21,7 @@ export interface AdagradOptions {
  *
  * With a constant gradient c the effective LR η/(√s+ε) = η/(|c|√t + ε) decays like 1/√t.
  * Differences: PyTorch's `lr_decay` is left out (use a Schedule); optax's `adagrad` puts ε inside
- * the root, 1/√(s+ε), with ε = 1e-7 and s₀ = 0.1 by default; Keras uses s₀ = 0.1, ε = 1e-7 outside.
+ * the root, 1/√(s+ε), with ε = 1e-7 and s₀ = 0.1 by default.
  */
 export function adagrad(options: AdagradOptions = {}, groups?: readonly ParamGroup[]): Adagrad {
   return new Adagrad(options, groups);

@@ -25,8 +25,8 @@ export interface LambOptions {
  *   r = ‖θ‖ / ‖u‖  (r = 1 when either norm is 0; r = 1 for groups with `trustRatio: false`)
  *   θ ← θ − η r u
  *
- * Defaults follow optax (β = (0.9, 0.999), ε = 1e-6, λ = 0). NVIDIA's implementation clamps r or
- * skips bias correction depending on version; the paper's φ may clip ‖θ‖. The update needs ‖u‖
+ * Defaults follow optax (β = (0.9, 0.999), ε = 1e-6, λ = 0). Some implementations clip r or skip
+ * bias correction (`biasCorrection: false`); the paper's scaling φ may clip ‖θ‖. The update needs ‖u‖
  * before any θ changes, so each step reads the tensor twice (u is recomputed, not stored).
  */
 export function lamb(options: LambOptions = {}, groups?: readonly ParamGroup[]): Lamb {

@@ -4,7 +4,7 @@ import { BaseOptimizer, beta, learningRate, type LearningRate, type ParamGroup, 
 
 /** Options of `sgd` (PyTorch's names and defaults). */
 export interface SgdOptions {
-  /** Learning rate η, or a Schedule (default 1e-3, as PyTorch ≥ 2.2). */
+  /** Learning rate η, or a Schedule (default 1e-3, as in recent PyTorch releases). */
   lr?: LearningRate;
   /** Momentum μ in [0, 1) (default 0). A Schedule with `.momentum` overrides it per step. */
   momentum?: number;
