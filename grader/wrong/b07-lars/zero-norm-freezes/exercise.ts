@@ -11,7 +11,8 @@
  *     u_l ← μ u_l + local_l · (g_l + β w_l)              (velocity, u_0 = 0)
  *     w_l ← w_l − u_l
  *
- * (The zero-norm rule is the one of NVIDIA's and torchlars' implementations.)
+ * This is the paper's form (also NVIDIA's and torchlars'), including the zero-norm rule. optax's
+ * `lars` and the course library divide by ‖g + βw‖ instead of ‖g‖ + β‖w‖; the two agree when g ∥ w.
  *
  * Fill in every constant that is `null` and replace every `notImplemented(…)` call with your code.
  * Run `npm run check -- b07-lars` to run the public tests.
