@@ -31,8 +31,9 @@
 export const partA: "A" | "B" | "C" | "D" | null = "A";
 
 /**
- * (b) Does each optimizer below precondition a weight matrix with Kronecker factors (one matrix
- * acting on the rows, one on the columns)? `true` = example, `false` = non-example, in order:
+ * (b) Does each optimizer below precondition a weight matrix's gradient with two full (non-diagonal)
+ * matrices, one multiplying it from the left and one from the right (Kronecker factors)?
+ * `true` = example, `false` = non-example, in order:
  *
  *   1. Shampoo.
  *   2. K-FAC.
