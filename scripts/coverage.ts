@@ -3,7 +3,7 @@
 import { listNotebooks } from "./notebooks";
 import { markdownHeadings, missingHeadings, readSyllabus } from "./syllabus";
 
-const syllabus = readSyllabus();
+const syllabus = readSyllabus().lessons;
 const missing = missingHeadings(syllabus, listNotebooks().flatMap(markdownHeadings));
 const total = syllabus.reduce((n, lesson) => n + lesson.notebooks.reduce((m, nb) => m + nb.headings.length, 0), 0);
 for (const { lesson, notebook, heading } of missing) console.log(`missing  ${lesson}${notebook}  ${heading}`);

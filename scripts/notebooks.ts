@@ -175,6 +175,14 @@ function tidyStack(stderr: string): string {
     .join("\n");
 }
 
+/** The lines of a notebook's markdown cells, in order. */
+export function markdownLines(notebook: string): string[] {
+  const nb = JSON.parse(readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+  return nb.cells
+    .filter((cell) => cell.cell_type === "markdown")
+    .flatMap((cell) => [cell.source].flat().join("").split("\n"));
+}
+
 /** Cells of a committed notebook that still carry outputs or an execution count (should be none). */
 export function uncleanCells(notebook: string): number[] {
   const nb = JSON.parse(readFileSync(notebook, "utf8")) as {

@@ -7,10 +7,10 @@
 // markdown line starting with "Objectives" (bold or not), or the list right below such a line; a
 // file named like "a03-…" or "b01-…" belongs to lesson A or B of notebooks/syllabus.json.
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
-import { describeFailures, listNotebooks, mapLimited, PYTHON, ROOT, runNotebook, jupyterEnv } from "./notebooks";
+import { describeFailures, jupyterEnv, listNotebooks, mapLimited, markdownLines, PYTHON, ROOT, runNotebook } from "./notebooks";
 import { readSyllabus } from "./syllabus";
 
 const MATHJAX = "/usr/share/javascript/mathjax";
@@ -30,10 +30,7 @@ export interface NotebookInfo {
 
 /** Title, objectives line and lesson of a notebook, by the conventions at the top of this file. */
 export function notebookInfo(path: string): NotebookInfo {
-  const nb = JSON.parse(readFileSync(path, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-  const lines = nb.cells
-    .filter((cell) => cell.cell_type === "markdown")
-    .flatMap((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source).split("\n"));
+  const lines = markdownLines(path);
   const name = basename(path, ".ipynb");
   const title = lines.find((line) => /^# /.test(line))?.slice(2).trim() ?? name;
   const at = lines.findIndex((line) => /^\s*(\*\*|__)?objectives?\b/i.test(line));
@@ -104,7 +101,7 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
   const { notebooks, outDir, workDir } = options;
   mkdirSync(workDir, { recursive: true });
   const executed = notebooks.map((nb) => join(workDir, basename(nb)));
-  const reports = await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: join(workDir, basename(nb)) })));
+  const reports = await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: executed[notebooks.indexOf(nb)]! })));
   const failures = reports.flatMap((r) => (r.ok ? [] : [`${basename(r.notebook)}:\n  ${describeFailures(r).join("\n  ")}`]));
   if (failures.length > 0) throw new Error(`site: notebooks failed, nothing exported:\n${failures.join("\n")}`);
   rmSync(outDir, { recursive: true, force: true }); // no stale pages of renamed notebooks
@@ -120,8 +117,8 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
   for (const part of MATHJAX_PARTS) cpSync(join(MATHJAX, part), join(outDir, "mathjax", part), { recursive: true });
 
   const infos = notebooks.map(notebookInfo);
-  const syllabus = JSON.parse(readFileSync(join(ROOT, "notebooks", "syllabus.json"), "utf8")) as { title: string };
-  writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, readSyllabus(), infos));
+  const syllabus = readSyllabus();
+  writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, syllabus.lessons, infos));
   return infos;
 }
 

@@ -2,7 +2,7 @@
 // its agreement with ../shared/COURSE.md, and which headings no notebook has yet.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { NOTEBOOKS, ROOT } from "./notebooks";
+import { markdownLines, NOTEBOOKS, ROOT } from "./notebooks";
 
 /** One notebook of the COURSE.md list, with the headings it stands for. */
 export interface SyllabusNotebook {
@@ -19,9 +19,9 @@ export interface SyllabusLesson {
   notebooks: SyllabusNotebook[];
 }
 
-/** notebooks/syllabus.json's lessons. */
-export function readSyllabus(path: string = join(NOTEBOOKS, "syllabus.json")): SyllabusLesson[] {
-  return (JSON.parse(readFileSync(path, "utf8")) as { lessons: SyllabusLesson[] }).lessons;
+/** notebooks/syllabus.json: the course title and its lessons. */
+export function readSyllabus(path: string = join(NOTEBOOKS, "syllabus.json")): { title: string; lessons: SyllabusLesson[] } {
+  return JSON.parse(readFileSync(path, "utf8")) as { title: string; lessons: SyllabusLesson[] };
 }
 
 /** ../shared/COURSE.md beside the repository (as on CI and developer machines). */
@@ -65,12 +65,7 @@ export function normalize(text: string): string {
 
 /** The markdown heading lines ("# …" to "###### …") of a notebook's markdown cells. */
 export function markdownHeadings(notebookPath: string): string[] {
-  const nb = JSON.parse(readFileSync(notebookPath, "utf8")) as {
-    cells: { cell_type: string; source: string | string[] }[];
-  };
-  return nb.cells
-    .filter((cell) => cell.cell_type === "markdown")
-    .flatMap((cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source).split("\n"))
+  return markdownLines(notebookPath)
     .filter((line) => /^#{1,6}\s/.test(line))
     .map((line) => line.replace(/^#+\s*/, "").trim());
 }
