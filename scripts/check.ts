@@ -1,0 +1,109 @@
+/**
+ * `npm run check [-- <exercise id>]`: runs the public tests of every exercise (or one) and says
+ * which parts fail. Public tests check the basics only; the graded tests are more thorough.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Repository root (this file lives in scripts/). */
+export const ROOT = path.resolve(__dirname, "..");
+const EXERCISES = path.join(ROOT, "exercises");
+
+/** Ids of the exercises that have an answer file (a01-step-decay, …, practice, quiz). */
+export function exerciseIds(): string[] {
+  return readdirSync(EXERCISES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(EXERCISES, d.name, "exercise.ts")))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** One public test's outcome. */
+export interface PublicResult {
+  exercise: string;
+  /** The part named at the start of the test title, e.g. "d1" for "(d1) stepDecay starts at eta0". */
+  part: string;
+  title: string;
+  passed: boolean;
+  /** First line of the failure message. */
+  message: string;
+}
+
+/**
+ * Runs the public tests of `ids` (all when empty) with vitest and returns one result per test.
+ * `answers`, if given, is a directory shaped like exercises/ whose answer files are tested instead.
+ */
+export function runPublicTests(ids: string[], answers?: string): PublicResult[] {
+  const dir = mkdtempSync(path.join(tmpdir(), "check-"));
+  const out = path.join(dir, "results.json");
+  try {
+    const files = (ids.length ? ids : exerciseIds()).map((id) => `exercises/${id}/public.test.ts`);
+    const env = { ...process.env, ...(answers ? { EXERCISE_ANSWERS: path.resolve(answers) } : {}) };
+    const vitest = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
+    const run = spawnSync(process.execPath, [vitest, "run", "--config", "exercises/vitest.config.ts", "--reporter=json", `--outputFile=${out}`, ...files], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+    });
+    if (!existsSync(out)) throw new Error(`vitest did not run:\n${run.stderr}`);
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      testResults: { name: string; message?: string; assertionResults: { title: string; status: string; failureMessages?: string[] }[] }[];
+    };
+    return report.testResults.flatMap((file) => {
+      const exercise = path.basename(path.dirname(file.name));
+      if (file.assertionResults.length === 0) {
+        return [{ exercise, part: "?", title: "the test file", passed: false, message: firstLine(file.message ?? "could not load the exercise") }];
+      }
+      return file.assertionResults.map((t) => ({
+        exercise,
+        part: /^\((\w+)\)/.exec(t.title)?.[1] ?? "?",
+        title: t.title.replace(/^\(\w+\)\s*/, ""),
+        passed: t.status === "passed",
+        message: firstLine(t.failureMessages?.[0] ?? ""),
+      }));
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function firstLine(s: string): string {
+  const line = s.split("\n").find((l) => l.trim() !== "") ?? "";
+  return line.replace(/^(Error|AssertionError): /, "").trim();
+}
+
+/** Prints results grouped by exercise; returns the number of failing tests. */
+export function printResults(results: PublicResult[]): number {
+  let failed = 0;
+  const byExercise = new Map<string, PublicResult[]>();
+  for (const r of results) byExercise.set(r.exercise, [...(byExercise.get(r.exercise) ?? []), r]);
+  for (const [id, rs] of byExercise) {
+    const bad = rs.filter((r) => !r.passed);
+    failed += bad.length;
+    console.log(`${bad.length ? "✗" : "✓"} ${id}: ${rs.length - bad.length}/${rs.length} public tests pass`);
+    for (const r of bad) {
+      const why = r.message === "not implemented" ? "not implemented yet" : r.message;
+      console.log(`    ${r.part === "?" ? "" : `part (${r.part}) `}${r.title}: ${why}`);
+    }
+  }
+  return failed;
+}
+
+function main(): void {
+  const ids = process.argv.slice(2);
+  const known = exerciseIds();
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      console.error(`unknown exercise "${id}"; the exercises are: ${known.join(", ")}`);
+      process.exit(2);
+    }
+  }
+  const failed = printResults(runPublicTests(ids));
+  console.log("\nPublic tests only; the graded tests are more thorough.");
+  if (failed) console.log(`${failed} public test${failed === 1 ? "" : "s"} fail: fix the parts named above, then run npm run check again.`);
+  process.exit(failed ? 1 : 0);
+}
+
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === pathToFileURL(__filename).href) main();
