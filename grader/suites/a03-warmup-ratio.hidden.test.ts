@@ -1,0 +1,59 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+
+/** The linear schedule with warmup, written out from its definition (w given). */
+const linearWithWarmup = (peak: number, w: number, T: number, k: number) => (k < w ? (peak * k) / w : peak * Math.max(0, (T - k) / (T - w)));
+
+exercise("a03-warmup-ratio", (s) => {
+  choiceTask(s, "a", "partA", "picks the definition of the warmup ratio", "B");
+  classifyTasks(s, "b", "partB", [false, true, true, false, true]);
+  expressionTask(s, "c", "partC", "LR mass given up during warmup", "eta_peak * (r * T + 1) / 2", {
+    r: { min: 0.001, max: 0.2 },
+    T: { min: 100, max: 1e6, integer: true },
+    eta_peak: { min: 1e-5, max: 1, log: true },
+  });
+
+  task("d", "warmupSteps: ⌈r·T⌉, including exact multiples and fractional products", 1, async () => {
+    // 0.015 · 1001 = 15.015 → 16; 0.02 · 100 000 = 2000 exactly; 0.25 · 10 = 2.5 → 3; 0 → 0.
+    for (const [r, T, w] of [[0.015, 1001, 16], [0.02, 100_000, 2000], [0.25, 10, 3], [0, 500, 0], [0.5, 9, 5], [0.01, 150, 2]] as const) {
+      expect(await s.call("warmupSteps", r, T), `ratio ${r}, ${T} steps`).toBe(w);
+    }
+  }, { hint: "Round the warmup length up." });
+
+  task("d", "warmupLinear: 0 at step 0, the peak at the end of warmup, 0 at step T and after", 1, async () => {
+    const c = { peak: 3e-4, warmupRatio: 0.02, totalSteps: 100_000 }; // w = 2000
+    near(await s.call("warmupLinear", c, 0), 0, 0, "step 0");
+    near(await s.call("warmupLinear", c, 1500), 2.25e-4, 1e-9, "step 1500 (worked example 2)");
+    near(await s.call("warmupLinear", c, 1999), (3e-4 * 1999) / 2000, 1e-9, "last warmup step");
+    near(await s.call("warmupLinear", c, 2000), 3e-4, 1e-9, "first step after warmup");
+    near(await s.call("warmupLinear", c, 51_000), 1.5e-4, 1e-9, "halfway through the decay");
+    near(await s.call("warmupLinear", c, 100_000), 0, 0, "step T");
+    near(await s.call("warmupLinear", c, 120_000), 0, 0, "past the end");
+  }, { hint: "Check step 0, the last warmup step, the first step after it, and the end of the run." });
+
+  task("d", "warmupLinear: matches the definition at seeded random configurations", 1, async () => {
+    const r = rng(301);
+    for (let i = 0; i < 40; i++) {
+      const T = 20 + r.int(20_000);
+      const ratio = Math.round(0.3 * r.uniform() * 1000) / 1000;
+      const w = Math.ceil(ratio * T);
+      if (w >= T) continue;
+      const peak = 10 ** (-5 + 4 * r.uniform());
+      const k = r.int(T + 10);
+      near(await s.call("warmupLinear", { peak, warmupRatio: ratio, totalSteps: T }, k), linearWithWarmup(peak, w, T, k), 1e-9, `T ${T}, ratio ${ratio}, step ${k}`);
+    }
+  });
+
+  task("d", "firstUnstableStep: finds the first LR at or above 2/λ_max on the 2-D quadratic", 1, async () => {
+    // peak 0.5, w = 10, T = 100: η_k = 0.05k. λ = [1, 8]: limit 0.25 → k = 5. λ = [10, 2]: limit 0.2 → k = 4.
+    const c = { peak: 0.5, warmupRatio: 0.1, totalSteps: 100 };
+    expect(await s.call("firstUnstableStep", c, [1, 8])).toBe(5);
+    expect(await s.call("firstUnstableStep", c, [10, 2])).toBe(4);
+    expect(await s.call("firstUnstableStep", c, [1, 2])).toBe(-1); // limit 1 > peak
+    expect(await s.call("firstUnstableStep", c, [4, 3])).toBe(10); // limit 0.5 = peak, reached at step w
+  });
+
+  choiceTask(s, "e", "partE", "picks the early-training signal for warmup length", "D");
+});

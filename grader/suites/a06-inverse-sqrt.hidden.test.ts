@@ -1,0 +1,61 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { inverseSqrt } from "../../src/schedules/index";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+
+exercise("a06-inverse-sqrt", (s) => {
+  choiceTask(s, "a", "partA", "picks the definition of inverse-square-root decay", "B");
+  classifyTasks(s, "b", "partB", [false, false, true, true, true]);
+  expressionTask(s, "c", "partC", "step at which the LR is a fraction q of the peak", "w / q^2", {
+    w: { min: 1, max: 1e5, integer: true },
+    q: { min: 0.01, max: 1 },
+  });
+
+  task("d", "inverseSqrt: warmup values, the peak at step w, and the 1/√ tail", 1, async () => {
+    const c = { peak: 1e-3, warmupSteps: 4000 };
+    near(await s.call("inverseSqrt", c, 0), 0, 0, "step 0");
+    near(await s.call("inverseSqrt", c, 1000), 2.5e-4, 1e-9, "step 1000");
+    near(await s.call("inverseSqrt", c, 3999), (1e-3 * 3999) / 4000, 1e-9, "last warmup step");
+    near(await s.call("inverseSqrt", c, 4000), 1e-3, 1e-9, "step w");
+    near(await s.call("inverseSqrt", c, 16_000), 5e-4, 1e-9, "step 4w: half the peak");
+    near(await s.call("inverseSqrt", c, 400_000), 1e-4, 1e-9, "step 100w: a tenth of the peak");
+  }, { hint: "After warmup the LR halves each time the step is multiplied by four." });
+
+  task("d", "inverseSqrt: matches the course library (timescale w) at seeded random steps", 1, async () => {
+    const r = rng(601);
+    for (let i = 0; i < 40; i++) {
+      const peak = 10 ** (-5 + 3 * r.uniform());
+      const w = 1 + r.int(10_000);
+      const k = r.int(50 * w);
+      const expected = inverseSqrt({ initial: peak, timescale: w, warmupSteps: w })(k);
+      near(await s.call("inverseSqrt", { peak, warmupSteps: w }, k), expected, 1e-9, `w ${w}, step ${k}`);
+    }
+  });
+
+  task("d", "inverseSqrt: log–log slope −½ after warmup", 0.5, async () => {
+    const c = { peak: 0.01, warmupSteps: 100 };
+    const a = (await s.call("inverseSqrt", c, 1000)) as number;
+    const b = (await s.call("inverseSqrt", c, 100_000)) as number;
+    expect(Math.log(b / a) / Math.log(100)).toBeCloseTo(-0.5, 9);
+  });
+
+  task("d", "noam: the paper's formula with the 1-based step number s = k + 1", 1.5, async () => {
+    const d = 512, w = 4000;
+    const lr = (sNum: number) => d ** -0.5 * Math.min(sNum ** -0.5, sNum * w ** -1.5);
+    for (const k of [0, 1, 2999, 3998, 3999, 4000, 10_000, 99_999]) {
+      near(await s.call("noam", { dModel: d, warmupSteps: w }, k), lr(k + 1), 1e-9, `step ${k}`);
+    }
+    // Peak of the paper's base model: d^−½·w^−½ at s = w, i.e. step w − 1.
+    near(await s.call("noam", { dModel: d, warmupSteps: w }, w - 1), 1 / Math.sqrt(512 * 4000), 1e-9, "peak");
+    const r = rng(602);
+    for (let i = 0; i < 10; i++) {
+      const dm = 64 * (1 + r.int(32));
+      const wu = 1 + r.int(8000);
+      const k = r.int(100_000);
+      near(await s.call("noam", { dModel: dm, warmupSteps: wu }, k), dm ** -0.5 * Math.min((k + 1) ** -0.5, (k + 1) * wu ** -1.5), 1e-9, `step ${k}`);
+    }
+  }, { hint: "The paper counts steps from 1; our step k is the paper's step k + 1." });
+
+  choiceTask(s, "e", "partE", "picks the plot that confirms the decay law", "C");
+});

@@ -1,0 +1,46 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+
+exercise("a08-batch-scaling", (s) => {
+  choiceTask(s, "a", "partA", "picks the linear scaling rule", "A");
+  classifyTasks(s, "b", "partB", [false, true, false, true, true]);
+  expressionTask(s, "c", "partC", "LR that keeps the update variance when the batch changes", "eta * sqrt(B_new / B)", {
+    eta: { min: 1e-5, max: 1, log: true },
+    B: { min: 1, max: 4096, integer: true },
+    B_new: { min: 1, max: 65536, integer: true },
+  });
+
+  task("d", "scaledLr: the linear rule, including practice problem 4", 1, async () => {
+    near(await s.call("scaledLr", "linear", 0.1, 256, 2048), 0.8, 1e-12, "256 → 2048");
+    near(await s.call("scaledLr", "linear", 0.1, 256, 8192), 3.2, 1e-12, "256 → 8192");
+    near(await s.call("scaledLr", "linear", 3e-4, 1024, 256), 7.5e-5, 1e-12, "a smaller batch");
+  });
+
+  task("d", "scaledLr: the square-root rule", 1, async () => {
+    near(await s.call("scaledLr", "sqrt", 1e-3, 256, 1024), 2e-3, 1e-12, "×4 batch");
+    near(await s.call("scaledLr", "sqrt", 1e-3, 1024, 256), 5e-4, 1e-12, "÷4 batch");
+    const r = rng(801);
+    for (let i = 0; i < 10; i++) {
+      const lr = 10 ** (-5 + 4 * r.uniform()), b = 1 + r.int(4096), nb = 1 + r.int(65536);
+      near(await s.call("scaledLr", "sqrt", lr, b, nb), lr * Math.sqrt(nb / b), 1e-9, "random");
+      near(await s.call("scaledLr", "linear", lr, b, nb), (lr * nb) / b, 1e-9, "random");
+    }
+  });
+
+  task("d", "effectiveBatch: micro-batch × accumulation × workers", 0.5, async () => {
+    expect(await s.call("effectiveBatch", { microBatch: 16, accumulationSteps: 8, workers: 32 })).toBe(4096);
+    expect(await s.call("effectiveBatch", { microBatch: 4, accumulationSteps: 1, workers: 8 })).toBe(32);
+  });
+
+  task("d", "optimizerSteps: counts optimizer steps, not micro-batches, dropping incomplete batches", 1.5, async () => {
+    // 50 000 examples, effective batch 32·4·2 = 256: ⌊50 000/256⌋ = 195 steps per epoch.
+    expect(await s.call("optimizerSteps", { microBatch: 32, accumulationSteps: 4, workers: 2 }, 50_000, 3)).toBe(585);
+    expect(await s.call("optimizerSteps", { microBatch: 10, accumulationSteps: 1, workers: 1 }, 100, 2)).toBe(20);
+    expect(await s.call("optimizerSteps", { microBatch: 8, accumulationSteps: 16, workers: 4 }, 1_281_167, 90)).toBe(90 * Math.floor(1_281_167 / 512));
+    expect(await s.call("optimizerSteps", { microBatch: 64, accumulationSteps: 2, workers: 1 }, 100, 5)).toBe(0);
+  }, { hint: "One optimizer step consumes micro-batch × accumulation × workers examples." });
+
+  choiceTask(s, "e", "partE", "picks the quantity that locates the critical batch size", "B");
+});

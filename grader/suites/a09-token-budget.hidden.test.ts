@@ -1,0 +1,65 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+
+/** Warmup + cosine in tokens, from its definition. */
+function tokenLr(peak: number, floor: number, nw: number, N: number, n: number): number {
+  if (n < nw) return (peak * n) / nw;
+  const x = Math.min(1, (n - nw) / (N - nw));
+  return floor + 0.5 * (peak - floor) * (1 + Math.cos(Math.PI * x));
+}
+
+exercise("a09-token-budget", (s) => {
+  choiceTask(s, "a", "partA", "picks the description of token-budget scheduling", "D");
+  classifyTasks(s, "b", "partB", [true, true, false, true, false]);
+  expressionTask(s, "c", "partC", "optimizer steps for a token budget", "N / (b * A * P * L)", {
+    N: { min: 1e9, max: 1e13, log: true },
+    b: { min: 1, max: 64, integer: true },
+    A: { min: 1, max: 64, integer: true },
+    P: { min: 1, max: 1024, integer: true },
+    L: { min: 128, max: 8192, integer: true },
+  });
+
+  task("d", "tokensPerStep and stepsForTokens: GPT-3-sized numbers and gradient accumulation", 1.5, async () => {
+    // 4 sequences × 8 accumulation × 64 GPUs × 2048 tokens = 4 194 304 tokens per step.
+    const shape = { microBatch: 4, accumulationSteps: 8, workers: 64, sequenceLength: 2048 };
+    expect(await s.call("tokensPerStep", shape)).toBe(4_194_304);
+    expect(await s.call("stepsForTokens", 300e9, shape)).toBe(Math.ceil(300e9 / 4_194_304)); // 71 526
+    expect(await s.call("stepsForTokens", 4_194_304 * 1000, shape)).toBe(1000);
+    expect(await s.call("stepsForTokens", 4_194_304 * 1000 + 1, shape)).toBe(1001);
+  }, { hint: "An optimizer step consumes all accumulated micro-batches on all workers; a partial last step still counts." });
+
+  task("d", "lrAtTokens: warmup, the peak, the midpoint of the decay, the floor at the budget and after", 1, async () => {
+    const c = { peak: 6e-4, floor: 6e-5, warmupTokens: 375e6, totalTokens: 300e9 };
+    near(await s.call("lrAtTokens", c, 0), 0, 0, "0 tokens");
+    near(await s.call("lrAtTokens", c, 187.5e6), 3e-4, 1e-9, "half the warmup");
+    near(await s.call("lrAtTokens", c, 375e6), 6e-4, 1e-9, "end of warmup");
+    near(await s.call("lrAtTokens", c, (375e6 + 300e9) / 2), 3.3e-4, 1e-9, "middle of the decay");
+    near(await s.call("lrAtTokens", c, 300e9), 6e-5, 1e-9, "budget spent");
+    near(await s.call("lrAtTokens", c, 320e9), 6e-5, 1e-9, "past the budget");
+  });
+
+  task("d", "lrAtTokens: matches the definition at seeded random points", 1, async () => {
+    const r = rng(901);
+    for (let i = 0; i < 30; i++) {
+      const peak = 10 ** (-4.5 + 1.5 * r.uniform());
+      const floor = peak * 0.2 * r.uniform();
+      const N = 1e9 * (1 + 100 * r.uniform());
+      const nw = N * 0.05 * r.uniform() + 1;
+      const n = N * 1.1 * r.uniform();
+      near(await s.call("lrAtTokens", { peak, floor, warmupTokens: nw, totalTokens: N }, n), tokenLr(peak, floor, nw, N, n), 1e-9, "random point");
+    }
+  });
+
+  task("d", "lrAtStep: the LR at the tokens consumed before the step", 0.5, async () => {
+    const shape = { microBatch: 2, accumulationSteps: 4, workers: 8, sequenceLength: 1024 }; // 65 536 tokens per step
+    const c = { peak: 1e-3, floor: 1e-4, warmupTokens: 65_536 * 100, totalTokens: 65_536 * 10_000 };
+    near(await s.call("lrAtStep", c, shape, 0), 0, 0, "step 0");
+    near(await s.call("lrAtStep", c, shape, 50), 5e-4, 1e-9, "step 50");
+    near(await s.call("lrAtStep", c, shape, 100), 1e-3, 1e-9, "step 100");
+    near(await s.call("lrAtStep", c, shape, 10_000), 1e-4, 1e-9, "last step");
+  });
+
+  choiceTask(s, "e", "partE", "picks the quantity to log in a token-budgeted run", "A");
+});

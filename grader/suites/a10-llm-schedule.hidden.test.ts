@@ -1,0 +1,71 @@
+import { expect } from "vitest";
+import { rng } from "../../src/random";
+import { warmupCosine } from "../../src/schedules/index";
+import { exercise, task } from "../harness/suite";
+import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+
+exercise("a10-llm-schedule", (s) => {
+  choiceTask(s, "a", "partA", "picks the description of the standard LLM schedule", "C");
+  classifyTasks(s, "b", "partB", [true, false, false, false, true]);
+  expressionTask(s, "c", "partC", "LR during the cosine phase", "eta_min + (eta_max - eta_min) / 2 * (1 + cos(pi * (t - w) / (T - w)))", {
+    eta_max: { min: 1e-5, max: 1e-2, log: true },
+    eta_min: { min: 0, max: 1e-5 },
+    t: { min: 0, max: 2e5 },
+    w: { min: 1, max: 1e4 },
+    T: { min: 2e4, max: 2e5 },
+  }, 2, { where: (p) => p.t! >= p.w! && p.t! <= p.T! });
+
+  task("d", "llmSchedule: the lesson's worked example 2 (steps 1500 and 50 000)", 1, async () => {
+    const c = { peak: 3e-4, minLr: 0, warmupSteps: 2000, totalSteps: 100_000 };
+    near(await s.call("llmSchedule", c, 1500), 2.25e-4, 1e-9, "step 1500");
+    near(await s.call("llmSchedule", c, 50_000), 1.5481e-4, 1e-4, "step 50 000");
+  });
+
+  task("d", "llmSchedule: boundaries — step 0, last warmup step, first decay step, step T and past it", 1, async () => {
+    const c = { peak: 6e-4, minLr: 6e-5, warmupSteps: 1000, totalSteps: 21_000 };
+    near(await s.call("llmSchedule", c, 0), 0, 0, "step 0");
+    near(await s.call("llmSchedule", c, 999), 6e-4 * 0.999, 1e-9, "step 999");
+    near(await s.call("llmSchedule", c, 1000), 6e-4, 1e-9, "step 1000");
+    near(await s.call("llmSchedule", c, 11_000), 3.3e-4, 1e-9, "middle of the decay");
+    near(await s.call("llmSchedule", c, 21_000), 6e-5, 1e-9, "step T");
+    near(await s.call("llmSchedule", c, 30_000), 6e-5, 1e-9, "past the end");
+  }, { hint: "The cosine starts at the end of warmup and reaches the floor exactly at step T, then holds it." });
+
+  task("d", "llmSchedule: matches the course library's warmup + cosine at seeded random steps", 1, async () => {
+    const r = rng(1001);
+    for (let i = 0; i < 40; i++) {
+      const T = 100 + r.int(200_000);
+      const w = 1 + r.int(Math.floor(T / 10));
+      const peak = 10 ** (-5 + 3 * r.uniform());
+      const minLr = peak * 0.2 * r.uniform();
+      const k = r.int(T + 1);
+      const expected = warmupCosine({ peak, end: minLr, warmupSteps: w, totalSteps: T })(k);
+      near(await s.call("llmSchedule", { peak, minLr, warmupSteps: w, totalSteps: T }, k), expected, 1e-9, `T ${T}, w ${w}, step ${k}`);
+    }
+  });
+
+  task("d", "designSchedule: steps from tokens, rounded up, and the floor", 0.5, async () => {
+    const got = await s.call("designSchedule", { totalTokens: 300e9, tokensPerStep: 3.2e6, warmupTokens: 375e6, peak: 6e-4, minLrRatio: 0.1 });
+    expect(got).toMatchObject({ totalSteps: 93_750, warmupSteps: 118 }); // 300e9/3.2e6 = 93 750; 375e6/3.2e6 = 117.19 → 118
+    near((got as { peak: number }).peak, 6e-4, 1e-12, "peak");
+    near((got as { minLr: number }).minLr, 6e-5, 1e-12, "minLr");
+    expect(await s.call("designSchedule", { totalTokens: 1e9 + 1, tokensPerStep: 1e6, warmupTokens: 1e7, peak: 1e-3, minLrRatio: 0 })).toMatchObject({ totalSteps: 1001, warmupSteps: 10 });
+  });
+
+  task("d", "firstDeviation: finds a restarted schedule and a wrong decay length in a logged run", 0.5, async () => {
+    const c = { peak: 3e-4, minLr: 3e-5, warmupSteps: 20, totalSteps: 200 };
+    const intended = (k: number) => warmupCosine({ peak: 3e-4, end: 3e-5, warmupSteps: 20, totalSteps: 200 })(k);
+    const good = Array.from({ length: 200 }, (_, k) => intended(k));
+    expect(await s.call("firstDeviation", c, good)).toBe(-1);
+    // Resumed at step 120 with the scheduler restarted at 0.
+    const restarted = good.map((v, k) => (k < 120 ? v : intended(k - 120)));
+    expect(await s.call("firstDeviation", c, restarted)).toBe(120);
+    // Decayed over 210 steps instead of 200: a relative deviation far below 1e-6 in absolute terms.
+    const longer = Array.from({ length: 200 }, (_, k) => warmupCosine({ peak: 3e-4, end: 3e-5, warmupSteps: 20, totalSteps: 210 })(k));
+    const first = longer.findIndex((v, k) => Math.abs(v - good[k]!) > 1e-6 * Math.max(v, good[k]!));
+    expect(first).toBeGreaterThan(20);
+    expect(await s.call("firstDeviation", c, longer)).toBe(first);
+  });
+
+  choiceTask(s, "e", "partE", "picks the signals that catch instabilities early", "B");
+});
