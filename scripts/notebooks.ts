@@ -20,7 +20,7 @@ export interface CellReport {
   /** First non-blank line of the cell's source. */
   first_line: string;
   /** The kernel's execute_reply status, or what the runner saw instead. */
-  status: "ok" | "error" | "abort" | "no-reply" | "timeout" | "empty";
+  status: "ok" | "error" | "abort" | "no-reply" | "timeout" | "not-sent" | "empty";
   /** The kernel ran it (reply ok/error and the execution counter advanced by one). */
   ran: boolean;
   /** Ran, replied ok, wrote nothing to stderr, produced no error output. */
@@ -160,6 +160,7 @@ export function describeFailures(report: NotebookReport): string[] {
     .filter((cell) => !cell.ok)
     .map((cell) => {
       const head = `cell ${cell.index} \`${cell.first_line}\``;
+      if (cell.status === "not-sent") return `${head}: did not run (the run stopped at the failed cell before it)`;
       if (!cell.ran) return `${head}: did not run (kernel reply: ${cell.status})`;
       const text = [tidyStack(cell.stderr).trim(), ...cell.errors].filter(Boolean).join("\n");
       return `${head}: ${text || `status ${cell.status}`}`;

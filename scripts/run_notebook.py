@@ -7,12 +7,14 @@ The kernel's working directory is --cwd (default: the notebook's folder); JUPYTE
 the folder where the tslab kernel is registered (scripts/setup.sh does it under .jupyter/).
 
 tslab reports an error only as stderr text with an execute_reply of status "error", and answers
-requests arriving within 200 ms of a failed cell with status "abort" without running them. So a
-code cell counts as run only if its execute_reply says "ok" and the kernel's execution counter
-advanced by one; a cell that wrote to stderr, or produced an error output, counts as failed.
+requests arriving within 200 ms of a failed cell with status "abort" without running them (or
+runs them, when the machine is slow: timing decides). So the runner stops at the first cell whose
+reply is not "ok" and reports the cells after it as "not-sent"; and a code cell counts as run only
+if its reply says "ok" or "error" and the kernel's execution counter advanced by one. A cell that
+wrote to stderr, or produced an error output, counts as failed.
 
 Report: {"notebook", "ok", "kernel_start_s", "total_s", "problems": [str], "cells": [{"index",
-"first_line", "status": ok|error|abort|no-reply|timeout|empty, "ran", "ok", "execution_count",
+"first_line", "status": ok|error|abort|no-reply|timeout|not-sent|empty, "ran", "ok", "execution_count",
 "stdout", "stderr", "errors", "elapsed_s"}]}. Exit status 0 when ok, 1 when not.
 """
 
@@ -66,6 +68,7 @@ def run(path, cwd, output, cell_timeout):
                 entry.update(status="empty", ok=True)
                 continue
             if stop:
+                entry["status"] = "not-sent"
                 continue
             t0 = time.monotonic()
             try:
@@ -84,6 +87,7 @@ def run(path, cwd, output, cell_timeout):
                 entry["status"] = reply.get("status", "no-reply")
                 entry["execution_count"] = reply.get("execution_count")
                 cell.execution_count = entry["execution_count"]  # tslab sends no execute_input
+            stop = stop or entry["status"] != "ok"
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "stream":
                     entry[out.get("name") == "stderr" and "stderr" or "stdout"] += out.get("text", "")

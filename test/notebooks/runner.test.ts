@@ -31,7 +31,7 @@ describe("run_notebook.py on fixtures", () => {
     const failures = describeFailures(r);
     expect(failures[0]).toMatch(/^cell 2 `throw new Error\("schedule exploded at step " \+ steps\);`: /);
     expect(failures[0]).toContain("Error: schedule exploded at step 10");
-    expect(failures[1]).toBe("cell 3 `console.log(\"never reached\");`: did not run (kernel reply: abort)");
+    expect(failures[1]).toBe("cell 3 `console.log(\"never reached\");`: did not run (the run stopped at the failed cell before it)");
     expect(failures).toHaveLength(2);
   });
 
@@ -56,8 +56,8 @@ describe("run_notebook.py on fixtures", () => {
       expect(byIndex.get(later)!.ok).toBe(false);
     }
     expect(describeFailures(r).slice(1)).toEqual([
-      'cell 3 `console.log("would print", lr);`: did not run (kernel reply: abort)',
-      'cell 4 `console.log("also fine", lr * 2);`: did not run (kernel reply: abort)',
+      'cell 3 `console.log("would print", lr);`: did not run (the run stopped at the failed cell before it)',
+      'cell 4 `console.log("also fine", lr * 2);`: did not run (the run stopped at the failed cell before it)',
     ]);
   });
 });
