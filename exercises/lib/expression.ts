@@ -188,7 +188,7 @@ export function checkNumber(answer: unknown, expected: number, relTol = 1e-3): V
   const read = parseAnswerNumber(answer);
   if (!read.ok) return read;
   const ok = Math.abs(read.value - expected) <= relTol * Math.abs(expected) + 1e-15;
-  return { ok, feedback: ok ? "correct" : `${read.feedback}; that is not the value asked for` };
+  return { ok, feedback: ok ? "correct" : `your answer (${fmt(read.value)}) is not the value asked for` };
 }
 
 function isChecked(x: CheckedExpression | Verdict): x is CheckedExpression {

@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import { checkExpression, checkNumber, type CheckOptions, type Ranges } from "../../exercises/lib/expression";
-import { task, type Submission } from "../harness/suite";
+import { StudentError, task, type Submission } from "../harness/suite";
 
 /** Asserts that `actual` is a number within relative tolerance `rel` of `expected` (absolute near 0). */
 export function near(actual: unknown, expected: number, rel = 1e-9, what = "value"): void {
@@ -41,7 +41,11 @@ export function classifyTasks(s: Submission, part: string, exportName: string, e
   });
 }
 
-/** One task: the exported expression must equal `reference` over `ranges` (see checkExpression). */
+/**
+ * One task: the exported expression must equal `reference` over `ranges` (see checkExpression).
+ * A wrong answer fails with the checker's feedback (unknown symbol, first differing point, …),
+ * which is student-safe: it never shows the reference.
+ */
 export function expressionTask(
   s: Submission,
   part: string,
@@ -54,14 +58,14 @@ export function expressionTask(
 ): void {
   task(part, title, points, async () => {
     const verdict = checkExpression(await s.value(exportName), reference, ranges, options);
-    expect(verdict.ok, verdict.feedback).toBe(true);
+    if (!verdict.ok) throw new StudentError(verdict.feedback);
   });
 }
 
-/** One task: the exported number (or constant expression) must be within `relTol` of `expected`. */
+/** One task: the exported number (or constant expression) must be within `relTol` of `expected`; fails with student-safe feedback. */
 export function numberTask(s: Submission, part: string, exportName: string, title: string, expected: number, points = 1, relTol = 1e-3): void {
   task(part, title, points, async () => {
     const verdict = checkNumber(await s.value(exportName), expected, relTol);
-    expect(verdict.ok, verdict.feedback).toBe(true);
+    if (!verdict.ok) throw new StudentError(verdict.feedback);
   });
 }
