@@ -52,7 +52,7 @@ exercise("b03-bias-correction", (s) => {
     }
   });
 
-  task("d", "adamStepSizes: the first corrected update has size η√2 on the 2-D bowl; uncorrected it is (1 − β₁)/√(1 − β₂) times larger", 1, async () => {
+  task("d", "adamStepSizes: the first update's size with and without bias correction (hand-computed)", 1, async () => {
     const hp = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-12 };
     const [first] = (await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: true })) as number[];
     nearAll(first, 0.01 * Math.SQRT2, 1e-9, "corrected");

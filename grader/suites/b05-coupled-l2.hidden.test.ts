@@ -66,7 +66,7 @@ exercise("b05-coupled-l2", (s) => {
     }
   });
 
-  task("d", "coupled decay is divided by √v̂ + ε: a coordinate with large past gradients is decayed less", 1, async () => {
+  task("d", "adamL2Step and adamwStep: the decay on coordinates with very different past gradients", 1, async () => {
     // Late in training (t huge, so 1 − βᵗ = 1), v = [100, 1e-4] from gradients of very different
     // scale; this update's gradient is 0. With β₁ = 0, m = λθ = 0.1 for both coordinates.
     const hp = { lr: 0.01, beta1: 0, beta2: 0.999, eps: 1e-8, weightDecay: 0.1 };

@@ -58,7 +58,7 @@ exercise("b07-lars", (s) => {
     }
   });
 
-  task("d", "larsStep: a layer with one curvature h and μ = 0 shrinks by exactly (1 − ητ) per step", 1, async () => {
+  task("d", "larsStep: layers with a single curvature each and μ = 0 follow the closed form", 1, async () => {
     // g = h w ⇒ local = ητ / (h + β) and the update is local · (h + β) w = ητ w.
     const hp = { lr: 1, trust: 0.02, weightDecay: 0.05, momentum: 0 };
     const w = [[1, -2, 3], [0.5, 0.5]];

@@ -54,7 +54,7 @@ exercise("b08-trust-ratio", (s) => {
     }
   });
 
-  task("d", "lambStep: every layer's step has norm η‖w‖ (seeded)", 1, async () => {
+  task("d", "lambStep: each layer's step norm is what the trust ratio makes it (seeded)", 1, async () => {
     const r = rng(2802);
     const hp = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-6, weightDecay: 0.01 };
     const params = [vec(5, () => r.normal()), vec(3, () => 0.01 * r.normal()), vec(2, () => 100 * r.normal())];

@@ -59,7 +59,7 @@ exercise("b09-shampoo", (s) => {
     }
   }, { hint: "Add G Gᵀ to L and Gᵀ G to R before preconditioning." });
 
-  task("d", "shampooStep: t identical single-entry gradients give an update of −η/√t on that entry", 1, async () => {
+  task("d", "shampooStep: repeated single-entry gradients follow the closed form", 1, async () => {
     let st: State = { W: [[0, 0], [0, 0]], L: [[1e-8, 0], [0, 1e-8]], R: [[1e-8, 0], [0, 1e-8]] };
     for (let t = 1; t <= 9; t++) {
       const next = (await s.call("shampooStep", st, [[3, 0], [0, 0]], { lr: 0.2 })) as State;

@@ -65,7 +65,7 @@ exercise("b10-muon", (s) => {
     x: { min: 0, max: 1.2 },
   });
 
-  task("d", "newtonSchulz: a diagonal matrix has each normalised diagonal entry mapped by the quintic, step by step", 1, async () => {
+  task("d", "newtonSchulz: diagonal matrices after 1, 2 and 5 steps (closed form)", 1, async () => {
     const fro = Math.sqrt(10);
     for (const steps of [1, 2, 5]) {
       let x = 3 / (fro + 1e-7);

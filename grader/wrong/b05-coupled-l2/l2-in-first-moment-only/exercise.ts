@@ -28,8 +28,8 @@
  * (a) What is coupled L2 regularisation in an adaptive optimizer?
  *
  *   A. Shrinking the parameters by the factor (1 − ηλ) at every update, separately from the adaptive step.
- *   B. Adding λθ to the gradient before the moments are updated, so the decay is rescaled by the
- *      same per-coordinate denominator √v̂ + ε as the gradient.
+ *   B. Adding λθ to the gradient before the moments are updated, so the decay passes through the
+ *      adaptive moments like the gradient does.
  *   C. Adding ½λ‖θ‖² to the logged loss without changing the update.
  *   D. Clipping each parameter to the interval [−1/λ, 1/λ] after every update.
  */

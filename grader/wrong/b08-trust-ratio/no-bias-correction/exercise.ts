@@ -22,8 +22,8 @@
  *   A. The ratio of the clipped to the unclipped global gradient norm.
  *   B. The ratio ‖u‖ / ‖w‖ of the layer's update norm to its weight norm.
  *   C. The ratio of the current learning rate to the peak learning rate.
- *   D. The ratio ‖w‖ / ‖u‖ of the layer's weight norm to its update norm, which makes the layer's
- *      step ‖Δw‖ = η‖w‖.
+ *   D. The ratio ‖w‖ / ‖u‖ of the layer's weight norm to its update norm, which multiplies the
+ *      layer's step.
  */
 export const partA: "A" | "B" | "C" | "D" | null = "D";
 
