@@ -1,0 +1,117 @@
+/**
+ * The channel between the hidden suites (in vitest workers) and the student processes (owned by
+ * the grading process): a Unix socket in a private directory, JSON lines both ways. The server
+ * knows each submission being graded by its key; the client is what `s.call`/`s.value` use.
+ * Both ends are trusted code; student data crosses it only as encoded wire values.
+ */
+import * as net from "node:net";
+import type { CallResult } from "./sandbox";
+
+/** A request from a hidden suite. */
+export interface BrokerRequest {
+  rid: number;
+  sub: string;
+  exercise: string;
+  kind: "call" | "value";
+  export: string;
+  args: unknown[];
+}
+
+/** What the server needs from a submission: its per-exercise answerer. */
+export type Answerer = (req: BrokerRequest) => Promise<CallResult>;
+
+/** Serves suite requests for the submissions registered with `register`. */
+export class BrokerServer {
+  private readonly subs = new Map<string, Answerer>();
+  private server: net.Server | null = null;
+
+  constructor(readonly socketPath: string) {}
+
+  async listen(): Promise<void> {
+    this.server = net.createServer((conn) => {
+      conn.setEncoding("utf8");
+      let buf = "";
+      conn.on("error", () => undefined);
+      conn.on("data", (chunk: string) => {
+        buf += chunk;
+        let nl: number;
+        while ((nl = buf.indexOf("\n")) >= 0) {
+          const req = JSON.parse(buf.slice(0, nl)) as BrokerRequest;
+          buf = buf.slice(nl + 1);
+          const answer = this.subs.get(req.sub);
+          const p: Promise<CallResult> = answer ? answer(req) : Promise.resolve({ ok: false, error: "submission is not being graded" });
+          p.then(
+            (r) => conn.writable && conn.write(JSON.stringify({ rid: req.rid, ...r }) + "\n"),
+            (e: Error) => conn.writable && conn.write(JSON.stringify({ rid: req.rid, ok: false, error: `grader error: ${e.message}` }) + "\n"),
+          );
+        }
+      });
+    });
+    await new Promise<void>((res, rej) => {
+      this.server!.once("error", rej);
+      this.server!.listen(this.socketPath, () => res());
+    });
+  }
+
+  register(key: string, answer: Answerer): void {
+    this.subs.set(key, answer);
+  }
+
+  unregister(key: string): void {
+    this.subs.delete(key);
+  }
+
+  async close(): Promise<void> {
+    if (this.server) await new Promise<void>((res) => this.server!.close(() => res()));
+    this.server = null;
+  }
+}
+
+/** The worker-side end: one connection per worker, requests multiplexed by id. */
+export class BrokerClient {
+  private conn: net.Socket | null = null;
+  private rid = 1;
+  private readonly pending = new Map<number, (r: CallResult) => void>();
+
+  constructor(private readonly socketPath: string) {}
+
+  private connect(): net.Socket {
+    if (this.conn && !this.conn.destroyed) return this.conn;
+    const conn = net.connect(this.socketPath);
+    conn.setEncoding("utf8");
+    conn.unref();
+    let buf = "";
+    conn.on("data", (chunk: string) => {
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf("\n")) >= 0) {
+        const msg = JSON.parse(buf.slice(0, nl)) as CallResult & { rid: number };
+        buf = buf.slice(nl + 1);
+        const done = this.pending.get(msg.rid);
+        this.pending.delete(msg.rid);
+        done?.(msg);
+      }
+    });
+    const fail = () => {
+      for (const [, done] of this.pending) done({ ok: false, error: "grader channel closed" });
+      this.pending.clear();
+      if (this.conn === conn) this.conn = null;
+    };
+    conn.on("error", fail);
+    conn.on("close", fail);
+    this.conn = conn;
+    return conn;
+  }
+
+  request(req: Omit<BrokerRequest, "rid">): Promise<CallResult> {
+    const rid = this.rid++;
+    const conn = this.connect();
+    return new Promise((resolve) => {
+      this.pending.set(rid, resolve);
+      conn.ref();
+      conn.write(JSON.stringify({ rid, ...req }) + "\n");
+    }).finally(() => {
+      if (this.pending.size === 0) this.conn?.unref();
+    }) as Promise<CallResult>;
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * The trusted grading process: one long-lived vitest instance (Node API) running the real hidden
+ * suites, a broker socket, and one sandboxed student process per submission. A batch of
+ * submissions is graded in a single vitest run: each suite declares its tasks once per
+ * submission (see suite.ts), so vitest's start-up and module loading are paid once per grader,
+ * not once per submission.
+ */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Vitest, TestSpecification } from "vitest/node";
+import ts from "typescript";
+import { BrokerServer, type BrokerRequest } from "./broker";
+import { compile, intake, type Compiled } from "./prepare";
+import { DEFAULT_LIMITS, detectIsolation, StudentProcess, type CallResult, type Isolation, type Limits } from "./sandbox";
+import type { TaskMeta } from "./suite";
+import { typeCheck } from "./typecheck";
+
+/** The repository root (grader/harness/../..). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+/** Options of a grader. */
+export interface GraderOptions {
+  /** Folder of `<id>.hidden.test.ts` suites; default `grader/suites`. */
+  suitesDir?: string;
+  /** Exercise ids to grade; default every id with a suite in `suitesDir`. */
+  exercises?: string[];
+  /** "auto" uses bubblewrap when it works here; "process" forces the unsandboxed fallback. */
+  isolation?: "auto" | "process";
+  /** Overrides of the student-process limits. */
+  limits?: Partial<Limits>;
+  /** Parallel vitest workers (default 2). */
+  workers?: number;
+  /** Run the type check (default true). */
+  typeCheck?: boolean;
+}
+
+/** One task's raw outcome as vitest recorded it. */
+export interface TaskOutcome {
+  meta: TaskMeta;
+  state: "passed" | "failed" | "skipped" | "pending";
+  /** Name and message of the first error, if any. */
+  error?: { name: string; message: string };
+}
+
+/** Everything the trusted side knows after grading one submission. */
+export interface RawGrade {
+  outcomes: TaskOutcome[];
+  /** Per exercise: compile/intake status and type-check messages. */
+  compiled: Record<string, Compiled>;
+  typeErrors: Record<string, string[]>;
+  notes: string[];
+  /** Suite files that failed to load (instructor-facing). */
+  suiteErrors: string[];
+  seconds: number;
+}
+
+/** Per-exercise guards: after this many timeouts, the exercise's remaining calls fail fast. */
+const TIMEOUTS_PER_EXERCISE = 2;
+/** Wall-clock seconds of student calls one submission may use before the rest fail fast. */
+const SUBMISSION_BUDGET_MS = 60_000;
+
+/** One submission being graded: its compiled files and its student process. */
+class Session {
+  readonly timeouts = new Map<string, number>();
+  usedMs = 0;
+
+  constructor(
+    readonly compiled: Record<string, Compiled>,
+    readonly proc: StudentProcess,
+  ) {}
+
+  async answer(req: BrokerRequest): Promise<CallResult> {
+    const c = this.compiled[req.exercise];
+    if (!c) return { ok: false, error: `exercise ${req.exercise} is not part of this grading run` };
+    if (!c.ok) return { ok: false, error: c.message };
+    if ((this.timeouts.get(req.exercise) ?? 0) >= TIMEOUTS_PER_EXERCISE) return { ok: false, error: "skipped: earlier calls to this exercise timed out" };
+    if (this.usedMs > SUBMISSION_BUDGET_MS) return { ok: false, error: `skipped: the submission used up its ${SUBMISSION_BUDGET_MS / 1000} s time budget` };
+    const t0 = Date.now();
+    const r = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.args);
+    this.usedMs += Date.now() - t0;
+    if (!r.ok && r.killed && /timed out/.test(r.error)) this.timeouts.set(req.exercise, (this.timeouts.get(req.exercise) ?? 0) + 1);
+    return r;
+  }
+}
+
+/** A submission to grade: a unique key and a directory or .zip path. */
+export interface SubmissionRef {
+  key: string;
+  path: string;
+}
+
+/** The long-lived trusted grader. Create with `Grader.create`, close with `close()`. */
+export class Grader {
+  private batchNo = 0;
+
+  private constructor(
+    readonly exercises: string[],
+    readonly suiteFiles: string[],
+    readonly isolation: Isolation,
+    private readonly limits: Limits,
+    private readonly vitest: Vitest,
+    private readonly specs: TestSpecification[],
+    private readonly broker: BrokerServer,
+    private readonly workDir: string,
+    private readonly runtimeDir: string,
+    private readonly doTypeCheck: boolean,
+  ) {}
+
+  static async create(options: GraderOptions = {}): Promise<Grader> {
+    const suitesDir = path.resolve(options.suitesDir ?? path.join(REPO_ROOT, "grader", "suites"));
+    const exercises = options.exercises ?? listExercises(suitesDir);
+    const suiteFiles = exercises.map((id) => path.join(suitesDir, `${id}.hidden.test.ts`));
+    for (const f of suiteFiles) if (!fs.existsSync(f)) throw new Error(`no hidden suite ${f}`);
+    const isolation = detectIsolation(options.isolation ?? "auto");
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+
+    // Work area: traversable (0711) so the sandbox uid can reach the bound folders, not listable.
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "lrgrader-"));
+    fs.chmodSync(workDir, 0o711);
+    const runtimeDir = path.join(workDir, `runtime-${rand()}`);
+    fs.mkdirSync(runtimeDir, { mode: 0o755 });
+    for (const name of ["codec", "student-runtime"]) {
+      const src = fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8");
+      const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+      fs.writeFileSync(path.join(runtimeDir, `${name}.js`), js, { mode: 0o644 });
+    }
+    const brokerDir = path.join(workDir, `broker-${rand()}`);
+    fs.mkdirSync(brokerDir, { mode: 0o700 });
+    const broker = new BrokerServer(path.join(brokerDir, "s"));
+    await broker.listen();
+
+    // vitest/node is ESM-only: a dynamic import works from both tsx (CommonJS) and vitest.
+    const { createVitest } = await import("vitest/node");
+    const vitest = await createVitest(
+      "test",
+      {
+        config: false,
+        root: REPO_ROOT,
+        include: suiteFiles.map((f) => path.relative(REPO_ROOT, f)),
+        watch: false,
+        pool: "threads",
+        isolate: false,
+        maxWorkers: options.workers ?? 2,
+        fileParallelism: true,
+        testTimeout: 120_000,
+        hookTimeout: 120_000,
+        reporters: [{}],
+        silent: true,
+        printConsoleTrace: false,
+      },
+      { server: { watch: null } },
+    );
+    const project = vitest.getRootProject();
+    const specs = suiteFiles.map((f) => project.createSpecification(f));
+    return new Grader(exercises, suiteFiles, isolation, limits, vitest, specs, broker, workDir, runtimeDir, options.typeCheck ?? true);
+  }
+
+  /** Grades a batch of submissions in one vitest run; returns raw outcomes by key. */
+  async gradeBatch(subs: SubmissionRef[]): Promise<Map<string, RawGrade>> {
+    const t0 = Date.now();
+    const batch = path.join(this.workDir, `batch-${++this.batchNo}-${rand()}`);
+    fs.mkdirSync(batch, { mode: 0o711 });
+    const sessions = new Map<string, { session: Session; raw: RawGrade; dir: string }>();
+    const typeChecks: Promise<void>[] = [];
+    try {
+      for (const [i, sub] of subs.entries()) {
+        const dir = path.join(batch, `${i}-${rand()}`);
+        const raw: RawGrade = { outcomes: [], compiled: {}, typeErrors: {}, notes: [], suiteErrors: [], seconds: 0 };
+        try {
+          const got = await intake(sub.path, this.exercises);
+          raw.notes.push(...got.notes);
+          raw.compiled = compile(got, dir);
+          // The type check runs in a worker thread, alongside the vitest run.
+          if (this.doTypeCheck) typeChecks.push(typeCheck(got).then((errors) => void (raw.typeErrors = errors)));
+        } catch (e) {
+          raw.notes.push(`the submission could not be read: ${(e as Error).message}`);
+          for (const id of this.exercises) raw.compiled[id] = { ok: false, message: "the submission could not be read", notes: [] };
+          fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+        }
+        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits));
+        this.broker.register(sub.key, (req) => session.answer(req));
+        sessions.set(sub.key, { session, raw, dir });
+      }
+      this.vitest.provide("lrgrader", { socket: this.broker.socketPath, submissions: subs.map((s) => s.key) });
+      const result = await this.vitest.runTestSpecifications(this.specs);
+      for (const mod of result.testModules) {
+        const errs = mod.errors();
+        if (errs.length) for (const s of sessions.values()) s.raw.suiteErrors.push(`${path.basename(mod.moduleId)}: ${errs[0]!.message}`);
+        for (const t of mod.children.allTests()) {
+          const meta = t.meta().lrgrader;
+          if (!meta) continue;
+          const s = sessions.get(meta.sub);
+          if (!s) continue;
+          const r = t.result();
+          const e = r.errors?.[0];
+          s.raw.outcomes.push({ meta, state: r.state, ...(e ? { error: { name: String(e.name ?? "Error"), message: String(e.message ?? "") } } : {}) });
+        }
+      }
+      await Promise.all(typeChecks);
+    } finally {
+      for (const [key, s] of sessions) {
+        s.session.proc.kill();
+        this.broker.unregister(key);
+      }
+      fs.rmSync(batch, { recursive: true, force: true });
+    }
+    const seconds = (Date.now() - t0) / 1000 / Math.max(1, subs.length);
+    const out = new Map<string, RawGrade>();
+    for (const [key, s] of sessions) out.set(key, { ...s.raw, seconds });
+    return out;
+  }
+
+  /** Collects the tasks the suites declare (for the manifest), without running them. */
+  async collectTasks(): Promise<TaskMeta[]> {
+    this.vitest.provide("lrgrader", { socket: this.broker.socketPath, submissions: ["manifest"] });
+    const result = await this.vitest.collectTests(this.specs);
+    const tasks: TaskMeta[] = [];
+    for (const mod of result.testModules) {
+      const errs = mod.errors();
+      if (errs.length) throw new Error(`${mod.moduleId} failed to load: ${errs[0]!.message}`);
+      for (const t of mod.children.allTests()) {
+        const meta = t.meta().lrgrader;
+        if (meta) tasks.push(meta);
+      }
+    }
+    return tasks;
+  }
+
+  async close(): Promise<void> {
+    await this.vitest.close();
+    await this.broker.close();
+    fs.rmSync(this.workDir, { recursive: true, force: true });
+  }
+}
+
+/** Exercise ids with a hidden suite in `suitesDir`, sorted. */
+export function listExercises(suitesDir: string): string[] {
+  return fs
+    .readdirSync(suitesDir)
+    .filter((f) => f.endsWith(".hidden.test.ts"))
+    .map((f) => f.replace(/\.hidden\.test\.ts$/, ""))
+    .sort();
+}
+
+function rand(): string {
+  return randomBytes(6).toString("hex");
+}

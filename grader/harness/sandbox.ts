@@ -1,0 +1,271 @@
+/**
+ * The student process: one Node process per submission, running `student-runtime.js` over the
+ * submission's compiled files, inside bubblewrap when it is available. Every call has a time
+ * limit enforced by SIGKILL of the whole process group; a killed or crashed process is started
+ * again for the remaining calls. Output beyond a byte cap kills the process. Only parsed JSON
+ * comes back.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Limits applied to every student process. */
+export interface Limits {
+  /** Per-call time limit (ms), enforced by killing the process. */
+  callMs: number;
+  /** Time allowed for the process to start (ms). */
+  startMs: number;
+  /** V8 old-space cap (MiB). */
+  heapMb: number;
+  /** RLIMIT_DATA cap (MiB): bounds array buffers and all other private memory. */
+  dataMb: number;
+  /** Process/thread cap (RLIMIT_NPROC under a per-sandbox uid). */
+  nproc: number;
+  /** Total stdout+stderr bytes before the process is killed. */
+  outputBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 5000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20 };
+
+/** How student processes are isolated on this machine, decided once per grader. */
+export interface Isolation {
+  kind: "bwrap" | "process";
+  /** Human-readable list of the protections that are active. */
+  protections: string[];
+}
+
+let nodeLibs: string[] | null = null;
+
+/** Shared libraries the node binary needs (from ldd), so the sandbox can bind exactly those. */
+function libsOf(bin: string): string[] {
+  if (nodeLibs) return nodeLibs;
+  const out = spawnSync("ldd", [bin], { encoding: "utf8" }).stdout ?? "";
+  nodeLibs = [...out.matchAll(/(\/[^\s)]+)/g)].map((m) => m[1]!).filter((p) => fs.existsSync(p));
+  return nodeLibs;
+}
+
+const canSwitchUid = typeof process.getuid === "function" && process.getuid() === 0;
+
+/**
+ * Detects what isolation works here by starting a trivial sandbox. `prefer: "process"` forces
+ * the plain out-of-process mode (used to test the fallback).
+ */
+export function detectIsolation(prefer: "auto" | "process" = "auto"): Isolation {
+  const common = [
+    "separate student process (only JSON data crosses)",
+    "per-call time limit enforced by SIGKILL",
+    "output cap",
+    "V8 heap cap",
+    "seeded Math.random, frozen clock",
+  ];
+  if (prefer === "auto" && process.platform === "linux") {
+    const probe = spawnSync("bwrap", [...bwrapArgs(process.execPath, []), process.execPath, "-e", "process.exit(7)"], {
+      timeout: 10000,
+      ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}),
+    });
+    if (probe.status === 7) {
+      return {
+        kind: "bwrap",
+        protections: [
+          ...common,
+          "bubblewrap sandbox: no network, new pid/ipc/uts/user namespaces",
+          "read-only view of the node runtime and the compiled submission only; fresh tmpfs /tmp; empty environment",
+          ...(canSwitchUid ? ["separate unprivileged uid per sandbox", "RLIMIT_NPROC process cap", "RLIMIT_DATA memory cap"] : ["RLIMIT_DATA memory cap (no per-sandbox uid: not running as root)"]),
+        ],
+      };
+    }
+  }
+  return {
+    kind: "process",
+    protections: [...common, "RLIMIT_DATA memory cap", "Node permission model (file reads limited to the submission, no child processes or workers)", "NOT sandboxed: bubblewrap unavailable, so the network and the environment of the grader's user are reachable"],
+  };
+}
+
+function bwrapArgs(nodeBin: string, binds: Array<[string, string]>): string[] {
+  const args = ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
+  args.push("--ro-bind", nodeBin, nodeBin);
+  for (const lib of libsOf(nodeBin)) args.push("--ro-bind", fs.realpathSync(lib), lib);
+  for (const [src, dst] of binds) args.push("--ro-bind", src, dst);
+  args.push("--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp");
+  if (canSwitchUid) args.push("--uid", "65534", "--gid", "65534");
+  return args;
+}
+
+let uidCounter = 0;
+
+/**
+ * A uid of its own for each live sandbox, so RLIMIT_NPROC (counted per uid) caps one sandbox
+ * without starving another: unique across concurrent grader processes (derived from the pid).
+ */
+function nextUid(): number {
+  return 200000 + (process.pid % 4000000) * 64 + (uidCounter++ % 64);
+}
+
+type Pending = { id: number; resolve: (r: CallResult) => void; timer: NodeJS.Timeout };
+
+/** The outcome of one call: parsed JSON `value`, or a student-safe `error`. */
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: string; killed?: boolean };
+
+/** One submission's student process, restarted on demand after a kill or crash. */
+export class StudentProcess {
+  private child: ChildProcess | null = null;
+  private ready: Promise<void> | null = null;
+  private pending: Pending | null = null;
+  private nextId = 1;
+  private outBytes = 0;
+  private lineBuf = "";
+  private queue: Promise<unknown> = Promise.resolve();
+  private deathReason: string | null = null;
+  /** Number of times the process was started. */
+  starts = 0;
+
+  constructor(
+    private readonly subRoot: string,
+    private readonly runtimeDir: string,
+    private readonly isolation: Isolation,
+    private readonly limits: Limits = DEFAULT_LIMITS,
+  ) {}
+
+  /** Runs one request; requests are serialised (the runtime answers one at a time). */
+  request(kind: "call" | "value", file: string, exportName: string, args: unknown[] = []): Promise<CallResult> {
+    const run = () => this.send(kind, file, exportName, args);
+    const p = this.queue.then(run, run);
+    this.queue = p;
+    return p;
+  }
+
+  /** Kills the process (and everything it started). */
+  kill(): void {
+    const c = this.child;
+    this.child = null;
+    this.ready = null;
+    if (c && c.pid && c.exitCode === null && c.signalCode === null) {
+      try {
+        process.kill(-c.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  private start(): Promise<void> {
+    this.starts++;
+    this.outBytes = 0;
+    this.lineBuf = "";
+    this.deathReason = null;
+    const nodeBin = process.execPath;
+    const nodeArgs = [`--max-old-space-size=${this.limits.heapMb}`, "--stack-size=2000", "--v8-pool-size=1", "--no-warnings"];
+    const rlimits = [`--data=${this.limits.dataMb * 1024 * 1024}`, "--core=0", "--nofile=64", `--fsize=${1 << 20}`];
+    let cmd: string;
+    let args: string[];
+    let opts: Parameters<typeof spawn>[2];
+    if (this.isolation.kind === "bwrap") {
+      const uid = nextUid();
+      cmd = "prlimit";
+      args = [...rlimits, ...(canSwitchUid ? [`--nproc=${this.limits.nproc}`] : []), "--", "bwrap",
+        ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]]),
+        nodeBin, ...nodeArgs, "/runtime/student-runtime.js", "/submission"];
+      opts = { detached: true, stdio: ["pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
+    } else {
+      cmd = "prlimit";
+      args = [...rlimits, "--", nodeBin, ...nodeArgs, "--experimental-permission", `--allow-fs-read=${this.runtimeDir}/*`, `--allow-fs-read=${this.subRoot}/*`,
+        path.join(this.runtimeDir, "student-runtime.js"), this.subRoot];
+      opts = { detached: true, stdio: ["pipe", "pipe", "pipe"], env: { TZ: "UTC", LANG: "C" }, cwd: this.subRoot, ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}) };
+    }
+    const child = spawn(cmd, args, opts);
+    this.child = child;
+    let readyResolve!: () => void;
+    let readyReject!: (e: Error) => void;
+    const ready = new Promise<void>((res, rej) => {
+      readyResolve = res;
+      readyReject = rej;
+    });
+    ready.catch(() => undefined);
+    const startTimer = setTimeout(() => {
+      this.deathReason = `did not start within ${this.limits.startMs} ms`;
+      this.kill();
+    }, this.limits.startMs);
+    let started = false;
+    const onBytes = (n: number) => {
+      this.outBytes += n;
+      if (this.outBytes > this.limits.outputBytes && this.child === child) {
+        this.deathReason = `printed more than ${this.limits.outputBytes} bytes`;
+        this.kill();
+      }
+    };
+    child.stderr!.on("data", (b: Buffer) => onBytes(b.length));
+    child.stdout!.setEncoding("utf8");
+    child.stdout!.on("data", (s: string) => {
+      onBytes(Buffer.byteLength(s));
+      if (this.child !== child) return;
+      this.lineBuf += s;
+      let nl: number;
+      while ((nl = this.lineBuf.indexOf("\n")) >= 0) {
+        const line = this.lineBuf.slice(0, nl);
+        this.lineBuf = this.lineBuf.slice(nl + 1);
+        let msg: unknown;
+        try {
+          msg = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (!msg || typeof msg !== "object") continue;
+        const m = msg as Record<string, unknown>;
+        if (!started) {
+          if (m.ready === true) {
+            started = true;
+            clearTimeout(startTimer);
+            readyResolve();
+          }
+          continue;
+        }
+        const p = this.pending;
+        if (!p || m.id !== p.id) continue;
+        this.pending = null;
+        clearTimeout(p.timer);
+        if (m.ok === true && "value" in m) p.resolve({ ok: true, value: m.value });
+        else p.resolve({ ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" });
+      }
+    });
+    child.stdin!.on("error", () => undefined);
+    child.on("error", (e) => {
+      this.deathReason ??= `could not start: ${e.message}`;
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(startTimer);
+      if (this.child === child) {
+        this.child = null;
+        this.ready = null;
+      }
+      const reason = this.deathReason ?? (signal ? `crashed (${signal}; out of memory?)` : `exited with code ${code}`);
+      readyReject(new Error(reason));
+      const p = this.pending;
+      if (p) {
+        this.pending = null;
+        clearTimeout(p.timer);
+        p.resolve({ ok: false, error: `the student process ${reason}`, killed: true });
+      }
+    });
+    return ready;
+  }
+
+  private async send(kind: "call" | "value", file: string, exportName: string, args: unknown[]): Promise<CallResult> {
+    if (!this.child || !this.ready) this.ready = this.start();
+    try {
+      await this.ready;
+    } catch (e) {
+      this.kill();
+      return { ok: false, error: `the student process ${(e as Error).message}`, killed: true };
+    }
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise<CallResult>((resolve) => {
+      const timer = setTimeout(() => {
+        this.deathReason = `timed out after ${this.limits.callMs} ms`;
+        this.kill();
+      }, this.limits.callMs);
+      this.pending = { id, resolve, timer };
+      child.stdin!.write(JSON.stringify({ id, kind, file, export: exportName, args }) + "\n");
+    });
+  }
+}

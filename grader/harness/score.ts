@@ -1,0 +1,131 @@
+/**
+ * Trusted scoring: the manifest of expected tasks (generated from the suites, checked in), and
+ * the Gradescope `results.json` object computed from vitest's own records against it. A task
+ * the run did not report is a failure; nothing the student process printed, wrote or exited
+ * with is read.
+ */
+import * as fs from "node:fs";
+import type { RawGrade } from "./runner";
+import type { TaskMeta, Visibility } from "./suite";
+
+/** One expected task. */
+export interface ManifestTask {
+  exercise: string;
+  part: string;
+  title: string;
+  points: number;
+  visibility: Visibility;
+}
+
+/** Every task of every exercise, in suite order. */
+export interface Manifest {
+  exercises: Record<string, { max: number; tasks: ManifestTask[] }>;
+}
+
+/** Builds the manifest from collected task metadata. */
+export function buildManifest(tasks: TaskMeta[], exercises: string[]): Manifest {
+  const m: Manifest = { exercises: {} };
+  for (const id of exercises) m.exercises[id] = { max: 0, tasks: [] };
+  for (const t of tasks) {
+    const ex = m.exercises[t.exercise];
+    if (!ex) throw new Error(`task of unknown exercise ${t.exercise}`);
+    ex.tasks.push({ exercise: t.exercise, part: t.part, title: t.title, points: t.points, visibility: t.visibility });
+    ex.max = round(ex.max + t.points);
+  }
+  for (const [id, ex] of Object.entries(m.exercises)) if (ex.tasks.length === 0) throw new Error(`exercise ${id} declares no tasks`);
+  return m;
+}
+
+/** Reads a manifest file. */
+export function readManifest(file: string): Manifest {
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+}
+
+/** A Gradescope test entry. */
+export interface GradeTest {
+  name: string;
+  score: number;
+  max_score: number;
+  status: "passed" | "failed";
+  output: string;
+  visibility: Visibility;
+}
+
+/** The Gradescope results.json object, plus per-exercise totals and the active protections. */
+export interface GradeResult {
+  score: number;
+  max_score: number;
+  execution_time: number;
+  output: string;
+  visibility: "visible";
+  stdout_visibility: "hidden";
+  tests: GradeTest[];
+  exercises: Record<string, { score: number; max: number; messages: string[] }>;
+  protections: string[];
+}
+
+const key = (exercise: string, part: string, title: string) => `${exercise}\0${part}\0${title}`;
+
+/** Scores one submission's raw outcomes against the manifest. */
+export function score(raw: RawGrade, manifest: Manifest, protections: string[]): GradeResult {
+  const byKey = new Map<string, RawGrade["outcomes"][number]>();
+  for (const o of raw.outcomes) byKey.set(key(o.meta.exercise, o.meta.part, o.meta.title), o);
+  const tests: GradeTest[] = [];
+  const exercises: GradeResult["exercises"] = {};
+  const output: string[] = [...raw.notes];
+  for (const [id, ex] of Object.entries(manifest.exercises)) {
+    const messages: string[] = [];
+    const c = raw.compiled[id];
+    if (c && !c.ok) messages.push(c.message);
+    if (c) messages.push(...c.notes);
+    for (const e of raw.typeErrors[id] ?? []) messages.push(`type error: ${e}`);
+    let got = 0;
+    for (const t of ex.tasks) {
+      const o = byKey.get(key(id, t.part, t.title));
+      const passed = o?.state === "passed";
+      if (passed) got += t.points;
+      tests.push({
+        name: `${id} ${t.part}: ${t.title}`,
+        score: passed ? t.points : 0,
+        max_score: t.points,
+        status: passed ? "passed" : "failed",
+        output: passed ? "passed" : failureText(o, t, o?.meta.hint),
+        visibility: t.visibility,
+      });
+    }
+    exercises[id] = { score: round(got), max: ex.max, messages };
+    for (const m of messages) output.push(`${id}: ${m}`);
+  }
+  if (raw.suiteErrors.length) output.push("grader problem (tell your instructor): some hidden suites failed to load");
+  const total = round(Object.values(exercises).reduce((a, e) => a + e.score, 0));
+  const max = round(Object.values(exercises).reduce((a, e) => a + e.max, 0));
+  return {
+    score: total,
+    max_score: max,
+    execution_time: Math.round(raw.seconds * 1000) / 1000,
+    output: output.join("\n"),
+    visibility: "visible",
+    stdout_visibility: "hidden",
+    tests,
+    exercises,
+    protections,
+  };
+}
+
+/**
+ * The student-facing text of a failed task: the student-safe message of a `StudentError`, the
+ * assertion message only for "visible" tasks, otherwise just "failed"; plus the hint.
+ */
+function failureText(o: RawGrade["outcomes"][number] | undefined, t: ManifestTask, hint: string | undefined): string {
+  let text: string;
+  if (!o || o.state === "skipped" || o.state === "pending") text = "no result recorded for this test (counted as failed)";
+  else if (o.error?.name === "StudentError") text = o.error.message;
+  else if (t.visibility === "visible" && o.error) text = o.error.message.slice(0, 1000);
+  else text = "failed";
+  return hint ? `${text}\nHint: ${hint}` : text;
+}
+
+/** Rounds to 6 decimals so sums of fractional points print cleanly. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

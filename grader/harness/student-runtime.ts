@@ -1,0 +1,161 @@
+/**
+ * The student-side runtime: the only grader code that runs inside the student's process (the
+ * sandbox). The grader compiles it to CommonJS next to `codec.js` and starts it as
+ * `node student-runtime.js <submission root>`. It reads JSON-lines requests on stdin,
+ * `{id, kind: "call"|"value", file, export, args}`, and answers each with one line on stdout,
+ * `{id, ok: true, value}` or `{id, ok: false, error}`. It holds nothing secret: everything here
+ * is visible to the student's code, and the trusted side believes none of it beyond the parsed
+ * JSON data.
+ *
+ * Before any student code runs, it makes the process deterministic: `Math.random` becomes a
+ * generator reseeded before every request from the request itself, and `Date`,
+ * `performance.now` and `process.hrtime` are frozen, so retries cannot be gamed.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as util from "node:util";
+import * as vm from "node:vm";
+import { encode, decode, NotPlainData } from "./codec";
+
+const root = path.resolve(process.argv[2] ?? ".");
+const writeOut = process.stdout.write.bind(process.stdout);
+const writeErr = process.stderr.write.bind(process.stderr);
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const isProxy = util.types.isProxy;
+const isPromise = util.types.isPromise;
+
+// Student console output goes to stderr, which the grader counts against the output cap and discards.
+process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => (writeErr as (...a: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+for (const m of ["log", "info", "debug", "table", "dir"] as const) console[m] = console.error;
+
+/** A 32-bit FNV-1a hash of a string: the per-request seed. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+let state = 1;
+Math.random = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const FROZEN = Date.UTC(2025, 0, 1);
+const RealDate = Date;
+class FrozenDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(FROZEN);
+    else super(...(args as [number]));
+  }
+  static override now(): number {
+    return FROZEN;
+  }
+}
+globalThis.Date = FrozenDate as DateConstructor;
+performance.now = () => 0;
+const hrtime = (() => [0, 0]) as unknown as NodeJS.HRTime;
+hrtime.bigint = () => 0n;
+process.hrtime = hrtime;
+
+type Loaded = { exports: Record<string, unknown> } | { error: string };
+const modules = new Map<string, Loaded>();
+
+/** Loads a compiled answer file; it may require only files in its own folder. */
+function load(file: string): Loaded {
+  const cached = modules.get(file);
+  if (cached) return cached;
+  const module = { exports: {} as Record<string, unknown> };
+  modules.set(file, module);
+  const dir = path.dirname(file);
+  const localRequire = (spec: string): unknown => {
+    const rel = path.join(dir, spec.replace(/\.(ts|js)$/, "") + ".js");
+    if (!spec.startsWith("./") || path.dirname(rel) !== dir) {
+      throw new Error(`cannot import ${stringify(spec)}: an answer file may import only files in its own folder`);
+    }
+    const dep = load(rel);
+    if ("error" in dep) throw new Error(`importing ${spec} failed: ${dep.error}`);
+    return dep.exports;
+  };
+  try {
+    const source = fs.readFileSync(path.join(root, file), "utf8");
+    const fn = vm.compileFunction(source, ["exports", "require", "module"], { filename: "/submission/" + file });
+    fn.call(module.exports, module.exports, localRequire, module);
+    return module;
+  } catch (e) {
+    const failed = { error: describe(e) };
+    modules.set(file, failed);
+    return failed;
+  }
+}
+
+/** A short description of a thrown value that never throws itself. */
+function describe(e: unknown): string {
+  try {
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return text.slice(0, 300);
+  } catch {
+    return "a value that cannot be displayed";
+  }
+}
+
+interface Request {
+  id: number;
+  kind: "call" | "value";
+  file: string;
+  export: string;
+  args?: unknown[];
+}
+
+async function answer(req: Request): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+  state = hash(`${req.file}\0${req.export}\0${stringify(req.args ?? null)}`) || 1;
+  const mod = load(req.file);
+  if ("error" in mod) return { ok: false, error: `threw while loading: ${mod.error}` };
+  if (!Object.prototype.hasOwnProperty.call(mod.exports, req.export)) return { ok: false, error: `no export named ${req.export}` };
+  let result: unknown;
+  try {
+    const exported = mod.exports[req.export];
+    if (req.kind === "value") {
+      result = exported;
+    } else {
+      if (typeof exported !== "function") return { ok: false, error: `export ${req.export} is not a function` };
+      const args = (req.args ?? []).map((a) => decode(a));
+      result = (exported as (...a: unknown[]) => unknown)(...args);
+      if (isPromise(result)) result = await result;
+    }
+  } catch (e) {
+    return { ok: false, error: `threw: ${describe(e)}` };
+  }
+  try {
+    return { ok: true, value: encode(result, isProxy) };
+  } catch (e) {
+    return { ok: false, error: e instanceof NotPlainData ? `returned a value that is not plain data (${e.message})` : `returned a value that could not be read: ${describe(e)}` };
+  }
+}
+
+let buffered = "";
+let queue = Promise.resolve();
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk: string) => {
+  buffered += chunk;
+  let nl: number;
+  while ((nl = buffered.indexOf("\n")) >= 0) {
+    const line = buffered.slice(0, nl);
+    buffered = buffered.slice(nl + 1);
+    const req = parse(line) as Request;
+    queue = queue.then(async () => {
+      const res = await answer(req);
+      let text: string;
+      try {
+        text = stringify({ id: req.id, ...res });
+      } catch (e) {
+        text = stringify({ id: req.id, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
+      }
+      writeOut(text + "\n");
+    });
+  }
+});
+writeOut(stringify({ ready: true }) + "\n");

@@ -1,0 +1,130 @@
+/**
+ * The API hidden suites are written in (see docs/exercise-and-harness-contract.md):
+ * `exercise(id, body)` declares one exercise's suite, `task(part, title, points, fn, options)`
+ * one scored test, and the handle `s` calls into the student's sandboxed process.
+ *
+ * The grading process tells the suites which submissions to grade through vitest's `provide`
+ * (key `lrgrader`); `exercise` declares the body once per submission, each with its own handle,
+ * so one vitest run grades a whole batch.
+ */
+import { describe, inject, test } from "vitest";
+import { BrokerClient } from "./broker";
+import { decode, encode, NotPlainData } from "./codec";
+
+/** Gradescope visibility of a test. */
+export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";
+
+/** Options of a task. */
+export interface TaskOptions {
+  /** Gradescope visibility; default "after_published" (title and pass/fail only). */
+  visibility?: Visibility;
+  /** A student-safe sentence shown when the task fails. */
+  hint?: string;
+}
+
+/** What the grading process provides to the suites. */
+export interface GradeContext {
+  /** Path of the broker's Unix socket. */
+  socket: string;
+  /** Keys of the submissions graded in this run. */
+  submissions: string[];
+}
+
+declare module "vitest" {
+  interface ProvidedContext {
+    lrgrader: GradeContext;
+  }
+}
+
+/** The metadata every task carries to the grading process (vitest test meta, key `lrgrader`). */
+export interface TaskMeta {
+  sub: string;
+  exercise: string;
+  part: string;
+  title: string;
+  points: number;
+  visibility: Visibility;
+  hint?: string;
+}
+
+declare module "vitest" {
+  interface TaskMeta {
+    lrgrader?: import("./suite").TaskMeta;
+  }
+}
+
+/** A failure caused by the student's code; its message is safe to show the student. */
+export class StudentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StudentError";
+  }
+}
+
+/** The handle a suite body receives: the submission being graded. */
+export interface Submission {
+  /** Calls the exported function with JSON-serialised args; resolves to its plain-data result. */
+  call(exportName: string, ...args: unknown[]): Promise<unknown>;
+  /** The exported constant, as plain data. */
+  value(exportName: string): Promise<unknown>;
+}
+
+const VISIBILITIES = new Set<Visibility>(["visible", "hidden", "after_due_date", "after_published"]);
+let client: BrokerClient | null = null;
+let current: { sub: string; exercise: string; titles: Set<string> } | null = null;
+
+function handle(socket: string, sub: string, exercise: string): Submission {
+  if (!client || (client as unknown as { socketPath: string }).socketPath !== socket) client = new BrokerClient(socket);
+  const c = client;
+  const request = async (kind: "call" | "value", exportName: string, args: unknown[]): Promise<unknown> => {
+    let wireArgs: unknown[];
+    try {
+      wireArgs = args.map((a) => encode(a));
+    } catch (e) {
+      throw new Error(`hidden suite bug: argument is not plain data (${(e as Error).message})`);
+    }
+    const r = await c.request({ sub, exercise, kind, export: exportName, args: wireArgs });
+    if (!r.ok) throw new StudentError(r.error);
+    try {
+      return decode(r.value);
+    } catch (e) {
+      throw new StudentError(`returned a value that is not plain data (${e instanceof NotPlainData ? e.message : "malformed"})`);
+    }
+  };
+  return {
+    call: (exportName, ...args) => request("call", exportName, args),
+    value: (exportName) => request("value", exportName, []),
+  };
+}
+
+/** Declares the hidden suite of exercise `id`; `body` declares its tasks against the handle. */
+export function exercise(id: string, body: (s: Submission) => void): void {
+  const ctx = inject("lrgrader");
+  if (!ctx) throw new Error("hidden suites run through the grader (npm run grade), which provides the submissions");
+  for (const sub of ctx.submissions) {
+    describe(sub, () => {
+      describe(id, () => {
+        current = { sub, exercise: id, titles: new Set() };
+        try {
+          body(handle(ctx.socket, sub, id));
+        } finally {
+          current = null;
+        }
+      });
+    });
+  }
+}
+
+/** Declares one scored test of the current exercise. */
+export function task(part: string, title: string, points: number, fn: () => Promise<void> | void, options: TaskOptions = {}): void {
+  if (!current) throw new Error("task() must be called inside exercise()");
+  if (!/^([a-z]|[1-9][0-9]*)$/.test(part)) throw new Error(`task part must be a letter a…z or a number, got ${JSON.stringify(part)}`);
+  if (!(Number.isFinite(points) && points > 0)) throw new Error(`task points must be positive, got ${points}`);
+  const visibility = options.visibility ?? "after_published";
+  if (!VISIBILITIES.has(visibility)) throw new Error(`unknown visibility ${JSON.stringify(visibility)}`);
+  const key = `${part}: ${title}`;
+  if (current.titles.has(key)) throw new Error(`duplicate task title in ${current.exercise}: ${key}`);
+  current.titles.add(key);
+  const meta: TaskMeta = { sub: current.sub, exercise: current.exercise, part, title, points, visibility, ...(options.hint ? { hint: options.hint } : {}) };
+  test(key, { meta: { lrgrader: meta } }, fn);
+}

@@ -1,0 +1,120 @@
+/**
+ * Type-checks each exercise's answer files on their own (strict, ES2022 library, no DOM or Node
+ * types), in a worker thread with a time limit so a pathological type cannot stall grading.
+ * Type errors are reported to the student; the exercise is graded anyway when the code runs.
+ */
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { Intake } from "./prepare";
+
+/** Milliseconds allowed for one submission's type check. */
+const CHECK_MS = 10_000;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const ts = require(workerData.typescript);
+const options = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ["lib.es2022.d.ts"], types: [], noEmit: true, skipLibCheck: true, isolatedModules: true };
+const libCache = new Map();
+let oldProgram;
+parentPort.on("message", ({ id, files }) => {
+  const root = "/submission/";
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, lang) => {
+    if (name.startsWith(root)) {
+      const text = files[name.slice(root.length)];
+      return text === undefined ? undefined : ts.createSourceFile(name, text, lang, true);
+    }
+    if (!libCache.has(name)) libCache.set(name, getSourceFile(name, lang));
+    return libCache.get(name);
+  };
+  host.fileExists = (name) => name.startsWith(root) ? files[name.slice(root.length)] !== undefined : ts.sys.fileExists(name);
+  host.readFile = (name) => name.startsWith(root) ? files[name.slice(root.length)] : ts.sys.readFile(name);
+  host.directoryExists = (d) => {
+    const dir = d.endsWith("/") ? d : d + "/";
+    if (root.startsWith(dir)) return true;
+    if (dir.startsWith(root)) return Object.keys(files).some((f) => (root + f).startsWith(dir));
+    return ts.sys.directoryExists(d);
+  };
+  host.realpath = (p) => p;
+  host.getCurrentDirectory = () => root;
+  host.writeFile = () => {};
+  const program = ts.createProgram(Object.keys(files).map((f) => root + f), options, host, oldProgram);
+  oldProgram = program;
+  const out = [];
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    if (!d.file || !d.file.fileName.startsWith(root)) continue;
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
+    out.push(d.file.fileName.slice(root.length) + "(" + (line + 1) + "," + (character + 1) + "): " + ts.flattenDiagnosticMessageText(d.messageText, " ").slice(0, 300));
+  }
+  parentPort.postMessage({ id, errors: out });
+});
+`;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (errors: string[]) => void>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { typescript: createRequire(__filename).resolve("typescript") } });
+  w.unref();
+  w.on("message", ({ id, errors }: { id: number; errors: string[] }) => {
+    waiting.get(id)?.(errors);
+    waiting.delete(id);
+  });
+  w.on("error", () => undefined);
+  w.on("exit", () => {
+    if (worker === w) worker = null;
+    for (const [, done] of waiting) done(["the type check failed"]);
+    waiting.clear();
+  });
+  worker = w;
+  return w;
+}
+
+function checkAll(files: Record<string, string>): Promise<string[]> {
+  const w = getWorker();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      resolve(Object.keys(files).filter((f) => f.endsWith("/exercise.ts")).map((f) => `${f}: the type check took longer than ${CHECK_MS / 1000} s and was stopped`));
+      if (worker === w) worker = null;
+      void w.terminate();
+    }, CHECK_MS);
+    waiting.set(id, (errors) => {
+      clearTimeout(timer);
+      resolve(errors);
+    });
+    w.postMessage({ id, files });
+  });
+}
+
+/**
+ * Type errors per exercise (exercises with none are omitted). All of a submission's answer files
+ * are checked in one program, each exercise folder on its own paths.
+ */
+export async function typeCheck(intakeResult: Intake): Promise<Record<string, string[]>> {
+  const files: Record<string, string> = {};
+  for (const [id, ex] of Object.entries(intakeResult.exercises)) {
+    if (ex.ok) for (const [name, text] of Object.entries(ex.files)) files[`${id}/${name}`] = text;
+  }
+  if (Object.keys(files).length === 0) return {};
+  const out: Record<string, string[]> = {};
+  for (const e of await checkAll(files)) {
+    const slash = e.indexOf("/");
+    const id = slash > 0 ? e.slice(0, slash) : "";
+    if (!(id in intakeResult.exercises)) continue;
+    const list = (out[id] ??= []);
+    if (list.length < 10) list.push(e.slice(slash + 1));
+  }
+  return out;
+}
+/** Stops the type-check worker (lets a CLI exit promptly). */
+export async function stopTypeCheck(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
