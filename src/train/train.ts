@@ -32,6 +32,12 @@ export interface TrainOptions {
   spikeWindow?: number;
   /** Record the effective-LR spread of adaptive optimizers (default true; costs a sort of `dim` numbers per step). */
   recordEffectiveLr?: boolean;
+  /**
+   * Record the parameter path in `iterates` (default false; costs `dim` numbers per step): for
+   * path plots, or for evaluating any other function (a held-out loss, a second task's loss,
+   * the sharpness) along the run afterwards.
+   */
+  recordParams?: boolean;
 }
 
 /** Why a run stopped early. */
@@ -78,14 +84,21 @@ export interface TrainResult {
   spike: Uint8Array;
   /** Null when all `steps` updates ran; else why and where the run stopped. */
   stopped: Stop | null;
+  /**
+   * With `recordParams`: θ₀, θ₁, …, θ_u, the parameters after 0, 1, …, u updates (u = updates
+   * taken), so `iterates[k]` is where update k's loss and gradient were evaluated and the last
+   * entry equals `params`. Empty otherwise.
+   */
+  iterates: Float64Array[];
 }
 
 /**
  * Trains `objective` with `optimizer` for `steps` updates from `params` (or `objective.init(seed)`),
  * recording per step: loss, LR, momentum, gradient norm, update norm, relative update, the
- * min/median/max effective LR of adaptive methods, per-group trust ratios, and NaN / divergence /
- * spike flags. Stops early — and says so in `stopped` — when the loss or gradient is non-finite
- * or the loss exceeds `divergenceFactor` times the first loss; no update is taken on that row.
+ * min/median/max effective LR of adaptive methods, per-group trust ratios, NaN / divergence /
+ * spike flags and, with `recordParams`, the parameters. Stops early — and says so in `stopped` —
+ * when the loss or gradient is non-finite or the loss exceeds `divergenceFactor` times the first
+ * loss; no update is taken on that row.
  */
 export function train(o: TrainOptions): TrainResult {
   const f = o.objective;
@@ -99,6 +112,7 @@ export function train(o: TrainOptions): TrainResult {
   const window = positiveInt("spikeWindow", o.spikeWindow ?? 20);
   const clip = o.clipGradNorm === undefined ? Infinity : positive("clipGradNorm", o.clipGradNorm);
   const recordEff = o.recordEffectiveLr ?? true;
+  const recordParams = o.recordParams ?? false;
   const d = f.dim;
   const params = o.params ? Float64Array.from(o.params) : f.init(seed);
   if (params.length !== d) throw new ArgumentError("params.length", params.length, `objective.dim = ${d}`);
@@ -118,6 +132,7 @@ export function train(o: TrainOptions): TrainResult {
   const divergence = new Uint8Array(T);
   const spike = new Uint8Array(T);
   let trust: Float64Array[] = [];
+  const iterates: Float64Array[] = recordParams ? [params.slice()] : [];
   const g = new Float64Array(d);
   const prev = new Float64Array(d);
   const eff = new Float64Array(d);
@@ -167,6 +182,7 @@ export function train(o: TrainOptions): TrainResult {
     }
     prev.set(params);
     opt.step(params, g);
+    if (recordParams) iterates.push(params.slice());
     let du = 0;
     let pp = 0;
     for (let i = 0; i < d; i++) {
@@ -209,5 +225,6 @@ export function train(o: TrainOptions): TrainResult {
     divergence: n === T ? divergence : divergence.slice(0, n),
     spike: n === T ? spike : spike.slice(0, n),
     stopped,
+    iterates,
   };
 }

@@ -154,6 +154,29 @@ describe("train", () => {
     expect(r.loss[49]! / r.loss[48]!).toBeCloseTo(0.64, 8);
   });
 
+  it("records the parameter path with recordParams: θ_k = (1 − ηλᵢ)ᵏ θ₀ for GD on a quadratic", () => {
+    const lambda = [1, 10];
+    const x0 = [2, 1.5];
+    const eta = 0.15;
+    const f = quad(lambda, x0);
+    const r = train({ objective: f, optimizer: sgd({ lr: eta }), steps: 25, seed: 0, recordParams: true });
+    expect(r.iterates).toHaveLength(26);
+    r.iterates.forEach((p, k) => p.forEach((v, i) => expect(v).toBeCloseTo(x0[i]! * (1 - eta * lambda[i]!) ** k, 13)));
+    // Row k's loss was evaluated at iterates[k]; the last iterate is the final parameters.
+    for (let k = 0; k < 25; k++) expect(r.loss[k]).toBe(f.loss(r.iterates[k]!));
+    expect(r.iterates[25]).toEqual(r.params);
+    expect(r.iterates[3]).not.toBe(r.iterates[4]); // copies, not one shared array
+    expect(train({ objective: f, optimizer: sgd({ lr: eta }), steps: 5, seed: 0 }).iterates).toEqual([]);
+  });
+
+  it("records one iterate per update taken when the run stops early", () => {
+    // λ = 4, η = 0.75: x ← (1 − 3)x = −2x, loss × 4 per step; factor 100 is exceeded at row 4 (4⁴ = 256).
+    const r = train({ objective: quad([4], [1]), optimizer: sgd({ lr: 0.75 }), steps: 50, seed: 0, divergenceFactor: 100, recordParams: true });
+    expect(r.stopped?.step).toBe(4);
+    expect(r.iterates.map((p) => p[0])).toEqual([1, -2, 4, -8, 16]);
+    expect(r.iterates[4]).toEqual(r.params);
+  });
+
   it("validates its options", () => {
     const f = quad([1], [1]);
     expect(() => train({ objective: f, optimizer: sgd(), steps: -1, seed: 0 })).toThrow(/steps = -1/);
