@@ -4,6 +4,7 @@
  * CommonJS into a directory the student process may read. Every problem becomes a student-safe
  * message on the affected exercise; nothing here executes submitted code.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
@@ -269,13 +270,9 @@ export function compile(intakeResult: Intake, outDir: string): Record<string, Co
     const errors: string[] = [];
     const js: Record<string, string> = {};
     for (const [name, source] of Object.entries(ex.files)) {
-      const r = ts.transpileModule(source, {
-        fileName: name,
-        reportDiagnostics: true,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: false, sourceMap: false, removeComments: true },
-      });
-      for (const d of r.diagnostics ?? []) errors.push(formatDiagnostic(d));
-      js[name.replace(/\.ts$/, ".js")] = r.outputText;
+      const r = transpile(name, source);
+      errors.push(...r.errors);
+      js[name.replace(/\.ts$/, ".js")] = r.js;
     }
     if (errors.length) {
       out[id] = { ok: false, message: `file did not compile: ${errors.slice(0, 3).join("; ")}`, notes: ex.notes };
@@ -287,6 +284,25 @@ export function compile(intakeResult: Intake, outDir: string): Record<string, Co
     out[id] = { ok: true, notes: ex.notes };
   }
   return out;
+}
+
+const transpiled = new Map<string, { js: string; errors: string[] }>();
+
+/** Transpiles one file to CommonJS, memoised by name and content (unchanged starters repeat a lot). */
+function transpile(name: string, source: string): { js: string; errors: string[] } {
+  const key = createHash("sha256").update(name).update("\0").update(source).digest("hex");
+  let r = transpiled.get(key);
+  if (!r) {
+    const out = ts.transpileModule(source, {
+      fileName: name,
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: false, sourceMap: false, removeComments: true },
+    });
+    r = { js: out.outputText, errors: (out.diagnostics ?? []).map(formatDiagnostic) };
+    if (transpiled.size > 5000) transpiled.clear();
+    transpiled.set(key, r);
+  }
+  return r;
 }
 
 /** `file(line,col): message`, student-safe (it only quotes the student's own file). */

@@ -34,6 +34,8 @@ export interface GraderOptions {
   workers?: number;
   /** Run the type check (default true). */
   typeCheck?: boolean;
+  /** Receives everything each student process writes, by submission key (for leak tests). */
+  tap?: (key: string, text: string) => void;
 }
 
 /** One task's raw outcome as vitest recorded it. */
@@ -56,13 +58,14 @@ export interface RawGrade {
   seconds: number;
 }
 
-/** Per-exercise guards: after this many timeouts, the exercise's remaining calls fail fast. */
-const TIMEOUTS_PER_EXERCISE = 2;
+/** After this many timeouts of one export, its remaining calls fail fast. */
+const TIMEOUTS_PER_EXPORT = 2;
 /** Wall-clock seconds of student calls one submission may use before the rest fail fast. */
 const SUBMISSION_BUDGET_MS = 60_000;
 
 /** One submission being graded: its compiled files and its student process. */
 class Session {
+  /** Timeouts per "exercise/export"; a file that hung while loading is recorded as "exercise/". */
   readonly timeouts = new Map<string, number>();
   usedMs = 0;
 
@@ -75,12 +78,15 @@ class Session {
     const c = this.compiled[req.exercise];
     if (!c) return { ok: false, error: `exercise ${req.exercise} is not part of this grading run` };
     if (!c.ok) return { ok: false, error: c.message };
-    if ((this.timeouts.get(req.exercise) ?? 0) >= TIMEOUTS_PER_EXERCISE) return { ok: false, error: "skipped: earlier calls to this exercise timed out" };
+    if (this.timeouts.has(`${req.exercise}/`)) return { ok: false, error: "skipped: the file timed out while loading" };
+    const k = `${req.exercise}/${req.export}`;
+    if ((this.timeouts.get(k) ?? 0) >= TIMEOUTS_PER_EXPORT) return { ok: false, error: `skipped: earlier calls to ${req.export} timed out` };
     if (this.usedMs > SUBMISSION_BUDGET_MS) return { ok: false, error: `skipped: the submission used up its ${SUBMISSION_BUDGET_MS / 1000} s time budget` };
     const t0 = Date.now();
     const r = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.args);
     this.usedMs += Date.now() - t0;
-    if (!r.ok && r.killed && /timed out/.test(r.error)) this.timeouts.set(req.exercise, (this.timeouts.get(req.exercise) ?? 0) + 1);
+    if (!r.ok && r.timedOut === "load") this.timeouts.set(`${req.exercise}/`, 1);
+    else if (!r.ok && r.timedOut === "run") this.timeouts.set(k, (this.timeouts.get(k) ?? 0) + 1);
     return r;
   }
 }
@@ -94,6 +100,7 @@ export interface SubmissionRef {
 /** The long-lived trusted grader. Create with `Grader.create`, close with `close()`. */
 export class Grader {
   private batchNo = 0;
+  private cleanups: Promise<void>[] = [];
 
   private constructor(
     readonly exercises: string[],
@@ -106,6 +113,7 @@ export class Grader {
     private readonly workDir: string,
     private readonly runtimeDir: string,
     private readonly doTypeCheck: boolean,
+    private readonly tap: GraderOptions["tap"],
   ) {}
 
   static async create(options: GraderOptions = {}): Promise<Grader> {
@@ -144,6 +152,7 @@ export class Grader {
         isolate: false,
         maxWorkers: options.workers ?? 2,
         fileParallelism: true,
+        maxConcurrency: 16,
         testTimeout: 120_000,
         hookTimeout: 120_000,
         reporters: [{}],
@@ -154,7 +163,7 @@ export class Grader {
     );
     const project = vitest.getRootProject();
     const specs = suiteFiles.map((f) => project.createSpecification(f));
-    return new Grader(exercises, suiteFiles, isolation, limits, vitest, specs, broker, workDir, runtimeDir, options.typeCheck ?? true);
+    return new Grader(exercises, suiteFiles, isolation, limits, vitest, specs, broker, workDir, runtimeDir, options.typeCheck ?? true, options.tap);
   }
 
   /** Grades a batch of submissions in one vitest run; returns raw outcomes by key. */
@@ -179,7 +188,7 @@ export class Grader {
           for (const id of this.exercises) raw.compiled[id] = { ok: false, message: "the submission could not be read", notes: [] };
           fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
         }
-        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits));
+        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits, this.tap && ((text) => this.tap!(sub.key, text))));
         this.broker.register(sub.key, (req) => session.answer(req));
         sessions.set(sub.key, { session, raw, dir });
       }
@@ -204,7 +213,8 @@ export class Grader {
         s.session.proc.kill();
         this.broker.unregister(key);
       }
-      fs.rmSync(batch, { recursive: true, force: true });
+      // Removing the compiled files is off the critical path; close() waits for it.
+      this.cleanups.push(fs.promises.rm(batch, { recursive: true, force: true }).catch(() => undefined));
     }
     const seconds = (Date.now() - t0) / 1000 / Math.max(1, subs.length);
     const out = new Map<string, RawGrade>();
@@ -229,6 +239,7 @@ export class Grader {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.cleanups);
     await this.vitest.close();
     await this.broker.close();
     fs.rmSync(this.workDir, { recursive: true, force: true });

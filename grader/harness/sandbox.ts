@@ -6,6 +6,7 @@
  * comes back.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -101,10 +102,10 @@ function nextUid(): number {
   return 200000 + (process.pid % 4000000) * 64 + (uidCounter++ % 64);
 }
 
-type Pending = { id: number; resolve: (r: CallResult) => void; timer: NodeJS.Timeout };
+type Pending = { id: number; nonce: string; resolve: (r: CallResult) => void; timer: NodeJS.Timeout; loading: boolean };
 
 /** The outcome of one call: parsed JSON `value`, or a student-safe `error`. */
-export type CallResult = { ok: true; value: unknown } | { ok: false; error: string; killed?: boolean };
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: string; killed?: boolean; timedOut?: "load" | "run" };
 
 /** One submission's student process, restarted on demand after a kill or crash. */
 export class StudentProcess {
@@ -116,6 +117,7 @@ export class StudentProcess {
   private lineBuf = "";
   private queue: Promise<unknown> = Promise.resolve();
   private deathReason: string | null = null;
+  private timedOut = false;
   /** Number of times the process was started. */
   starts = 0;
 
@@ -124,6 +126,8 @@ export class StudentProcess {
     private readonly runtimeDir: string,
     private readonly isolation: Isolation,
     private readonly limits: Limits = DEFAULT_LIMITS,
+    /** Receives every byte the student process writes (tests use it to look for leaks). */
+    private readonly tap?: (text: string) => void,
   ) {}
 
   /** Runs one request; requests are serialised (the runtime answers one at a time). */
@@ -153,6 +157,7 @@ export class StudentProcess {
     this.outBytes = 0;
     this.lineBuf = "";
     this.deathReason = null;
+    this.timedOut = false;
     const nodeBin = process.execPath;
     const nodeArgs = [`--max-old-space-size=${this.limits.heapMb}`, "--stack-size=2000", "--v8-pool-size=1", "--no-warnings"];
     const rlimits = [`--data=${this.limits.dataMb * 1024 * 1024}`, "--core=0", "--nofile=64", `--fsize=${1 << 20}`];
@@ -193,10 +198,14 @@ export class StudentProcess {
         this.kill();
       }
     };
-    child.stderr!.on("data", (b: Buffer) => onBytes(b.length));
+    child.stderr!.on("data", (b: Buffer) => {
+      onBytes(b.length);
+      this.tap?.(b.toString("latin1"));
+    });
     child.stdout!.setEncoding("utf8");
     child.stdout!.on("data", (s: string) => {
       onBytes(Buffer.byteLength(s));
+      this.tap?.(s);
       if (this.child !== child) return;
       this.lineBuf += s;
       let nl: number;
@@ -220,7 +229,11 @@ export class StudentProcess {
           continue;
         }
         const p = this.pending;
-        if (!p || m.id !== p.id) continue;
+        if (!p || m.id !== p.id || m.n !== p.nonce) continue;
+        if (m.phase === "load" || m.phase === "run") {
+          p.loading = m.phase === "load";
+          continue;
+        }
         this.pending = null;
         clearTimeout(p.timer);
         if (m.ok === true && "value" in m) p.resolve({ ok: true, value: m.value });
@@ -243,7 +256,8 @@ export class StudentProcess {
       if (p) {
         this.pending = null;
         clearTimeout(p.timer);
-        p.resolve({ ok: false, error: `the student process ${reason}`, killed: true });
+        const timedOut = this.timedOut ? (p.loading ? "load" : "run") : undefined;
+        p.resolve({ ok: false, error: `the student process ${reason}${timedOut === "load" ? " while loading the file" : ""}`, killed: true, ...(timedOut ? { timedOut } : {}) });
       }
     });
     return ready;
@@ -262,10 +276,12 @@ export class StudentProcess {
     return new Promise<CallResult>((resolve) => {
       const timer = setTimeout(() => {
         this.deathReason = `timed out after ${this.limits.callMs} ms`;
+        this.timedOut = true;
         this.kill();
       }, this.limits.callMs);
-      this.pending = { id, resolve, timer };
-      child.stdin!.write(JSON.stringify({ id, kind, file, export: exportName, args }) + "\n");
+      const nonce = randomBytes(8).toString("hex");
+      this.pending = { id, nonce, resolve, timer, loading: false };
+      child.stdin!.write(JSON.stringify({ id, n: nonce, kind, file, export: exportName, args }) + "\n");
     });
   }
 }

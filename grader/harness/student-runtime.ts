@@ -104,6 +104,8 @@ function describe(e: unknown): string {
 
 interface Request {
   id: number;
+  /** A per-request nonce echoed in the answer, so lines printed by student code cannot pass for answers. */
+  n: string;
   kind: "call" | "value";
   file: string;
   export: string;
@@ -112,7 +114,12 @@ interface Request {
 
 async function answer(req: Request): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
   state = hash(`${req.file}\0${req.export}\0${stringify(req.args ?? null)}`) || 1;
+  // Tell the grader when a first import starts and ends, so a file that hangs while loading is
+  // recognised as such (its remaining calls then fail fast).
+  const fresh = !modules.has(req.file);
+  if (fresh) writeOut(stringify({ id: req.id, n: req.n, phase: "load" }) + "\n");
   const mod = load(req.file);
+  if (fresh) writeOut(stringify({ id: req.id, n: req.n, phase: "run" }) + "\n");
   if ("error" in mod) return { ok: false, error: `threw while loading: ${mod.error}` };
   if (!Object.prototype.hasOwnProperty.call(mod.exports, req.export)) return { ok: false, error: `no export named ${req.export}` };
   let result: unknown;
@@ -150,9 +157,9 @@ process.stdin.on("data", (chunk: string) => {
       const res = await answer(req);
       let text: string;
       try {
-        text = stringify({ id: req.id, ...res });
+        text = stringify({ id: req.id, n: req.n, ...res });
       } catch (e) {
-        text = stringify({ id: req.id, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
+        text = stringify({ id: req.id, n: req.n, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
       }
       writeOut(text + "\n");
     });

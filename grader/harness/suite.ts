@@ -101,9 +101,11 @@ function handle(socket: string, sub: string, exercise: string): Submission {
 export function exercise(id: string, body: (s: Submission) => void): void {
   const ctx = inject("lrgrader");
   if (!ctx) throw new Error("hidden suites run through the grader (npm run grade), which provides the submissions");
+  // Submissions run concurrently (each has its own student process); the tasks of one
+  // submission run in order, so a stateful answer sees the same call sequence every time.
   for (const sub of ctx.submissions) {
-    describe(sub, () => {
-      describe(id, () => {
+    describe(sub, { concurrent: true }, () => {
+      describe(id, { sequential: true }, () => {
         current = { sub, exercise: id, titles: new Set() };
         try {
           body(handle(ctx.socket, sub, id));
