@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../../scripts/notebooks";
+import { listNotebooks, ROOT } from "../../scripts/notebooks";
 import {
   COURSE_MD,
   markdownHeadings,
@@ -91,5 +91,21 @@ describe("notebooks/syllabus.json", () => {
     );
     expect(strays).toEqual([]);
     expect(syllabus.every((l) => l.notebooks.every((nb) => nb.headings.length > 0))).toBe(true);
+  });
+});
+
+describe("the lesson notebooks", () => {
+  it("cover every syllabus heading, each in its own notebook (A01…A10, B01…B06)", () => {
+    const files = listNotebooks();
+    const missing = readSyllabus().lessons.flatMap((lesson) =>
+      lesson.notebooks.flatMap((nb) => {
+        const prefix = `${lesson.id}${String(nb.number).padStart(2, "0")}-`;
+        const file = files.find((f) => f.split("/").pop()!.startsWith(prefix));
+        if (!file) return [`${prefix}*.ipynb does not exist`];
+        const single = [{ ...lesson, notebooks: [nb] }];
+        return missingHeadings(single, markdownHeadings(file)).map((m) => `${prefix}: ${m.heading}`);
+      }),
+    );
+    expect(missing).toEqual([]);
   });
 });
