@@ -42,7 +42,7 @@ export function runPublicTests(ids: string[], answers?: string): PublicResult[] 
     const files = (ids.length ? ids : exerciseIds()).map((id) => `exercises/${id}/public.test.ts`);
     const env = { ...process.env, ...(answers ? { EXERCISE_ANSWERS: path.resolve(answers) } : {}) };
     const vitest = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
-    const run = spawnSync(process.execPath, [vitest, "run", "--config", "exercises/vitest.config.ts", "--reporter=json", `--outputFile=${out}`, ...files], {
+    const run = spawnSync(process.execPath, [vitest, "run", "--config", "exercises/vitest.config.mts", "--reporter=json", `--outputFile=${out}`, ...files], {
       cwd: ROOT,
       env,
       encoding: "utf8",

@@ -5,10 +5,11 @@
  * pass on the references.
  */
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const answers = process.env.EXERCISE_ANSWERS;
-const root = path.resolve(__dirname, "..");
+const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
   plugins: answers
