@@ -65,6 +65,26 @@ function label(id: string): string {
 }
 
 /**
+ * The student's export `name` of exercises/<id>/exercise.ts, as `{ value }`; or `undefined` after
+ * printing exactly one line when the file is missing or does not compile.
+ */
+function load(id: string, name: string): { value: unknown } | undefined {
+  const file = exerciseFile(id);
+  if (!existsSync(file)) return skip(id, name, "is not in this checkout");
+  try {
+    return { value: loadTs(file, new Map())[name] };
+  } catch (e) {
+    return skip(id, name, oneLine(e));
+  }
+}
+
+/** Prints the one line saying why the comparison is skipped, and gives `undefined`. */
+function skip(id: string, name: string, why: string): undefined {
+  console.log(`Exercise ${label(id)} (${name}) ${why} — see exercises/${id}/exercise.ts; skipping the comparison.`);
+  return undefined;
+}
+
+/**
  * Runs `use` with the student's export `name` from exercises/<id>/exercise.ts and returns its
  * result, or `undefined` after printing exactly one line when the file is missing or does not
  * compile, the export is not a function, or anything `use` calls throws ("not implemented" in a
@@ -74,26 +94,28 @@ function label(id: string): string {
  *   if (mine) { ...plot mine beside the reference... }
  */
 export function student<R>(id: string, name: string, use: (fn: StudentFunction) => R): R | undefined {
-  const file = exerciseFile(id);
-  const where = `exercises/${id}/exercise.ts`;
-  const skip = (why: string): undefined => {
-    console.log(`Exercise ${label(id)} (${name}) ${why} — see ${where}; skipping the comparison.`);
-    return undefined;
-  };
-  if (!existsSync(file)) return skip("is not in this checkout");
-  let fn: unknown;
-  try {
-    fn = loadTs(file, new Map())[name];
-  } catch (e) {
-    return skip(oneLine(e));
-  }
-  if (typeof fn !== "function") return skip(`has no exported function ${name}`);
+  const loaded = load(id, name);
+  if (!loaded) return undefined;
+  const fn = loaded.value;
+  if (typeof fn !== "function") return skip(id, name, `has no exported function ${name}`);
   try {
     return use(fn as StudentFunction);
   } catch (e) {
     const message = oneLine(e);
-    return skip(message === "not implemented" ? "not implemented yet" : `threw "${message}"`);
+    return skip(id, name, message === "not implemented" ? "not implemented yet" : `threw "${message}"`);
   }
+}
+
+/**
+ * The student's exported constant `name` from exercises/<id>/exercise.ts (a practice or quiz
+ * answer, `null` while unanswered), read afresh on every call; `undefined` after printing exactly
+ * one line when the file is missing or does not compile, or has no such export.
+ */
+export function studentValue(id: string, name: string): unknown {
+  const loaded = load(id, name);
+  if (!loaded) return undefined;
+  if (loaded.value === undefined) return skip(id, name, `has no export ${name}`);
+  return loaded.value;
 }
 
 /** An error's message on one line, at most 160 characters. */
