@@ -163,7 +163,9 @@ export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
       intake.notes.push(msg);
       resolve(finish(intake, ids));
     };
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+    // decodeStrings: false, so yauzl hands over raw names and this code (not yauzl's validation,
+    // which aborts the whole archive) decides which entries are unsafe.
+    yauzl.open(zipPath, { lazyEntries: true, autoClose: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) return fail(`the archive could not be read: ${err?.message ?? "unknown error"}`);
       let entries = 0;
       let total = 0;
@@ -180,7 +182,7 @@ export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
       zip.on("entry", (entry: yauzl.Entry) => {
         if (done) return;
         if (++entries > INTAKE_LIMITS.zipEntries) return end(`the archive has more than ${INTAKE_LIMITS.zipEntries} entries: the rest was ignored`);
-        const name = entry.fileName.replace(/\\/g, "/");
+        const name = Buffer.from(entry.fileName as unknown as Buffer).toString("utf8").replace(/\\/g, "/");
         const parts = name.split("/").filter((p) => p !== "");
         if (name.startsWith("/") || /^[A-Za-z]:/.test(name) || parts.includes("..")) {
           intake.notes.push(`unsafe path in the archive ignored: ${JSON.stringify(name.slice(0, 120))}`);

@@ -209,10 +209,8 @@ export class Grader {
       }
       await Promise.all(typeChecks);
     } finally {
-      for (const [key, s] of sessions) {
-        s.session.proc.kill();
-        this.broker.unregister(key);
-      }
+      for (const key of sessions.keys()) this.broker.unregister(key);
+      await Promise.all([...sessions.values()].map((s) => s.session.proc.close()));
       // Removing the compiled files is off the critical path; close() waits for it.
       this.cleanups.push(fs.promises.rm(batch, { recursive: true, force: true }).catch(() => undefined));
     }

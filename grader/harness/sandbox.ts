@@ -83,7 +83,7 @@ export function detectIsolation(prefer: "auto" | "process" = "auto"): Isolation 
 }
 
 function bwrapArgs(nodeBin: string, binds: Array<[string, string]>): string[] {
-  const args = ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
+  const args = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
   args.push("--ro-bind", nodeBin, nodeBin);
   for (const lib of libsOf(nodeBin)) args.push("--ro-bind", fs.realpathSync(lib), lib);
   for (const [src, dst] of binds) args.push("--ro-bind", src, dst);
@@ -118,6 +118,8 @@ export class StudentProcess {
   private queue: Promise<unknown> = Promise.resolve();
   private deathReason: string | null = null;
   private timedOut = false;
+  /** Host pid of the sandbox's pid-namespace init (from bwrap --info-fd). */
+  private innerPid: number | null = null;
   /** Number of times the process was started. */
   starts = 0;
 
@@ -138,16 +140,41 @@ export class StudentProcess {
     return p;
   }
 
-  /** Kills the process (and everything it started). */
+  /** Kills the process and waits (at most 2 s) until it has exited and been reaped. */
+  async close(): Promise<void> {
+    const c = this.child;
+    this.kill();
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 2000);
+      c.once("exit", () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Kills the process and everything it started. Under bubblewrap the sandbox's pid-namespace
+   * init is killed (taking every process in the namespace with it), so the outer bwrap exits and
+   * is reaped normally; otherwise, or before bwrap has reported that pid, the process group.
+   */
   kill(): void {
     const c = this.child;
+    const inner = this.innerPid;
     this.child = null;
     this.ready = null;
+    this.innerPid = null;
     if (c && c.pid && c.exitCode === null && c.signalCode === null) {
       try {
-        process.kill(-c.pid, "SIGKILL");
+        if (inner) process.kill(inner, "SIGKILL");
+        else process.kill(-c.pid, "SIGKILL");
       } catch {
-        /* already gone */
+        try {
+          process.kill(-c.pid, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
       }
     }
   }
@@ -168,9 +195,9 @@ export class StudentProcess {
       const uid = nextUid();
       cmd = "prlimit";
       args = [...rlimits, ...(canSwitchUid ? [`--nproc=${this.limits.nproc}`] : []), "--", "bwrap",
-        ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]]),
+        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]]),
         nodeBin, ...nodeArgs, "/runtime/student-runtime.js", "/submission"];
-      opts = { detached: true, stdio: ["pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
+      opts = { detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
     } else {
       cmd = "prlimit";
       args = [...rlimits, "--", nodeBin, ...nodeArgs, "--experimental-permission", `--allow-fs-read=${this.runtimeDir}/*`, `--allow-fs-read=${this.subRoot}/*`,
@@ -179,6 +206,18 @@ export class StudentProcess {
     }
     const child = spawn(cmd, args, opts);
     this.child = child;
+    this.innerPid = null;
+    const info = child.stdio[3] as import("node:stream").Readable | undefined;
+    if (info) {
+      let text = "";
+      info.setEncoding("utf8");
+      info.on("data", (s: string) => {
+        text += s;
+        const m = /"child-pid"\s*:\s*(\d+)/.exec(text);
+        if (m && this.child === child) this.innerPid = Number(m[1]);
+      });
+      info.on("error", () => undefined);
+    }
     let readyResolve!: () => void;
     let readyReject!: (e: Error) => void;
     const ready = new Promise<void>((res, rej) => {
@@ -212,6 +251,7 @@ export class StudentProcess {
       while ((nl = this.lineBuf.indexOf("\n")) >= 0) {
         const line = this.lineBuf.slice(0, nl);
         this.lineBuf = this.lineBuf.slice(nl + 1);
+        if (!line.startsWith('{"')) continue;
         let msg: unknown;
         try {
           msg = JSON.parse(line);

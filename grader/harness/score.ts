@@ -78,7 +78,8 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
     const c = raw.compiled[id];
     if (c && !c.ok) messages.push(c.message);
     if (c) messages.push(...c.notes);
-    for (const e of raw.typeErrors[id] ?? []) messages.push(`type error: ${e}`);
+    // A file that did not compile already says why; its type errors would repeat it.
+    if (!c || c.ok) for (const e of raw.typeErrors[id] ?? []) messages.push(`type error: ${e}`);
     let got = 0;
     for (const t of ex.tasks) {
       const o = byKey.get(key(id, t.part, t.title));
