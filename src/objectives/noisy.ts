@@ -1,6 +1,6 @@
-/** Gradient noise for SGD-noise experiments on deterministic objectives. */
+/** Gradient noise for SGD-noise experiments on deterministic objectives, and the noise floor it sets. */
 import { rng, type Rng } from "../random";
-import { nonNegative, oneOf } from "../validate";
+import { ArgumentError, nonNegative, oneOf, positive } from "../validate";
 import type { Objective } from "./objective";
 
 /** The distribution of each noise coordinate ξⱼ (the noise added is σξⱼ). */
@@ -62,4 +62,22 @@ export function noisyGradient<O extends Objective>(base: O, o: NoiseOptions): O 
       r = rng(seed, state);
     },
   };
+}
+
+/**
+ * The noise floor of constant-LR SGD on f(x) = ½Σλᵢ(xᵢ − cᵢ)² with gradient noise of variance σ²
+ * per coordinate (`noisyGradient`, Gaussian): the stationary expected loss
+ * E f = Σᵢ ησ² / (2(2 − ηλᵢ)). Per coordinate, eₖ₊₁ = (1 − ηλ)eₖ − ησξₖ has stationary variance
+ * η²σ²/(1 − (1 − ηλ)²) = ησ²/(λ(2 − ηλ)), and the loss is ½λ times that. Needs ηλᵢ < 2 for every i.
+ */
+export function noiseFloor(eta: number, sigma: number, lambdas: ArrayLike<number>): number {
+  nonNegative("eta", eta);
+  nonNegative("sigma", sigma);
+  let s = 0;
+  for (let i = 0; i < lambdas.length; i++) {
+    const l = positive(`lambdas[${i}]`, lambdas[i]);
+    if (eta * l >= 2) throw new ArgumentError("eta", eta, `a learning rate below 2/λ = ${2 / l} (SGD is unstable there and has no floor)`);
+    s += (eta * sigma * sigma) / (2 * (2 - eta * l));
+  }
+  return s;
 }

@@ -1,5 +1,5 @@
-// The quartic well and the objective wrappers: heavy-tailed gradient noise, pruning masks and
-// micro-batch accumulation. Expected values come from closed forms written out here.
+// The quartic well and the objective wrappers: heavy-tailed gradient noise (and the Gaussian noise
+// floor), pruning masks and micro-batch accumulation. Expected values come from closed forms.
 import { describe, expect, it } from "vitest";
 import { linearData, spirals } from "../../src/data/index";
 import { sgd } from "../../src/optim/index";
@@ -13,6 +13,7 @@ import {
   magnitudeMask,
   masked,
   mlp,
+  noiseFloor,
   noisyGradient,
   quarticWell,
   rosenbrock,
@@ -231,5 +232,35 @@ describe("accumulated", () => {
     expect(() => accumulated(ls, { microBatches: 2, reduce: "max" as "sum" })).toThrow(/reduce = "max"/);
     expect(() => accumulated(diagonalQuadratic([1]) as Objective, { microBatches: 2 })).toThrow(/objective/);
     expect(() => accumulated(ls, { microBatches: 5 }).loss(x, batch)).toThrow(/batch.length = 24 is invalid: expected a positive multiple of microBatches = 5/);
+  });
+});
+
+describe("noiseFloor", () => {
+  it("is the fixed point of the per-coordinate variance recursion vₖ₊₁ = (1 − ηλ)²vₖ + η²σ², times λ/2", () => {
+    const lambdas = [1, 0.5, 0.1];
+    const eta = 0.8;
+    const sigma = 0.7;
+    let expected = 0;
+    for (const l of lambdas) {
+      let v = 0;
+      for (let k = 0; k < 5000; k++) v = (1 - eta * l) ** 2 * v + eta * eta * sigma * sigma;
+      expected += 0.5 * l * v;
+    }
+    expect(noiseFloor(eta, sigma, lambdas)).toBeCloseTo(expected, 12);
+    expect(noiseFloor(0, 1, lambdas)).toBe(0);
+  });
+
+  it("predicts the long-run mean loss of SGD with Gaussian gradient noise", () => {
+    const lambdas = [1, 0.6, 0.3, 0.15];
+    const r = train({ objective: noisyGradient(diagonalQuadratic(lambdas), { sigma: 1, seed: 8 }), optimizer: sgd({ lr: 0.4 }), steps: 40000, seed: 1 });
+    const tail = r.loss.subarray(2000);
+    const mean = tail.reduce((a, b) => a + b, 0) / tail.length;
+    expect(Math.abs(mean / noiseFloor(0.4, 1, lambdas) - 1)).toBeLessThan(0.05);
+  });
+
+  it("has no floor at or above the stability bound η = 2/λ", () => {
+    expect(() => noiseFloor(2, 1, [1])).toThrow(/eta = 2 is invalid: expected a learning rate below 2\/λ = 2/);
+    expect(() => noiseFloor(0.1, -1, [1])).toThrow(/sigma = -1/);
+    expect(() => noiseFloor(0.1, 1, [1, 0])).toThrow(/lambdas\[1\] = 0/);
   });
 });
