@@ -2,12 +2,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeGraders, gradeSubmission } from "../../grader/harness/grade";
-import { FIXTURE_MAX, FIXTURE_OPTIONS, FIXTURES, makeSubmission, referenceFiles } from "./helpers";
+import { DEFAULT_MANIFEST, generateManifest, manifestText } from "../../grader/harness/manifest";
+import { FIXTURE_MAX, FIXTURE_OPTIONS, FIXTURE_SUITES, FIXTURES, makeSubmission, referenceFiles } from "./helpers";
 
 afterAll(closeGraders);
 
 describe("gradeSubmission on the fixture exercises", () => {
-  it("gives the reference full marks and the starter zero", async () => {
+  it("gives the reference full marks and the starter zero", { timeout: 60_000 }, async () => {
     const [ref, starter] = await Promise.all([
       gradeSubmission(path.join(FIXTURES, "solutions"), FIXTURE_OPTIONS),
       gradeSubmission(path.join(FIXTURES, "starter"), FIXTURE_OPTIONS),
@@ -21,7 +22,7 @@ describe("gradeSubmission on the fixture exercises", () => {
     expect(ref.protections.length).toBeGreaterThan(0);
   });
 
-  it("takes points off each wrong solution only on the parts it gets wrong", async () => {
+  it("takes points off each wrong solution only on the parts it gets wrong", { timeout: 60_000 }, async () => {
     const files = referenceFiles();
     const wrong = (slug: string) => makeSubmission({ ...files, "zz-demo/exercise.ts": fs.readFileSync(path.join(FIXTURES, "wrong/zz-demo", slug, "exercise.ts"), "utf8") });
     const [offByOne, choice] = await Promise.all([gradeSubmission(wrong("off-by-one"), FIXTURE_OPTIONS), gradeSubmission(wrong("wrong-choice"), FIXTURE_OPTIONS)]);
@@ -33,4 +34,24 @@ describe("gradeSubmission on the fixture exercises", () => {
     // visible task: the assertion message is shown
     expect(choice.tests.find((t) => t.name.startsWith("zz-demo a:"))!.output).toContain("expected 'B' to be 'C'");
   });
+});
+
+describe("the manifest of expected tasks", () => {
+  it("grader/manifest.json matches the hidden suites (else run npm run grade:manifest)", async () => {
+    expect(fs.readFileSync(DEFAULT_MANIFEST, "utf8")).toBe(manifestText(await generateManifest()));
+  }, 60_000);
+
+  it("the fixture manifest matches the fixture suites", async () => {
+    expect(fs.readFileSync(path.join(FIXTURES, "manifest.json"), "utf8")).toBe(manifestText(await generateManifest(FIXTURE_SUITES)));
+  }, 60_000);
+});
+
+describe("determinism and bad submissions", () => {
+  it("grades the same submission identically twice, timestamps aside", async () => {
+    const dir = makeSubmission({ ...referenceFiles(), "zz-demo/exercise.ts": "export const partA = 'C';\nexport function scale(x: number, k: number) { return Math.random() < 0.5 ? x * k : Date.now(); }\n" });
+    const a = await gradeSubmission(dir, FIXTURE_OPTIONS);
+    const b = await gradeSubmission(dir, FIXTURE_OPTIONS);
+    expect({ ...b, execution_time: 0 }).toEqual({ ...a, execution_time: 0 });
+    expect(a.tests.find((t) => t.name.startsWith("zz-demo b:"))!.output).toBe("no export named partB");
+  }, 60_000);
 });
