@@ -1,2 +1,3 @@
-/** The training loop and its per-step record. */
+/** The training loop and its per-step record, and the window mean used to read that record. */
 export { train, type TrainOptions, type TrainResult, type Stop } from "./train";
+export { windowMean } from "./windowMean";
