@@ -13,6 +13,7 @@ import type { Vitest, TestSpecification } from "vitest/node";
 import ts from "typescript";
 import { BrokerServer, type BrokerRequest } from "./broker";
 import { compile, intake, type Compiled } from "./prepare";
+import { KeptThreads } from "./pool";
 import { DEFAULT_LIMITS, detectIsolation, StudentProcess, type CallResult, type Isolation, type Limits } from "./sandbox";
 import type { TaskMeta } from "./suite";
 import { typeCheck } from "./typecheck";
@@ -108,6 +109,7 @@ export class Grader {
     readonly isolation: Isolation,
     private readonly limits: Limits,
     private readonly vitest: Vitest,
+    private readonly pool: KeptThreads,
     private readonly specs: TestSpecification[],
     private readonly broker: BrokerServer,
     private readonly workDir: string,
@@ -140,7 +142,9 @@ export class Grader {
     await broker.listen();
 
     // vitest/node is ESM-only: a dynamic import works from both tsx (CommonJS) and vitest.
-    const { createVitest } = await import("vitest/node");
+    const { createVitest, ThreadsPoolWorker } = await import("vitest/node");
+    // Worker threads are kept from one run to the next (see pool.ts).
+    const pool = new KeptThreads(ThreadsPoolWorker);
     const vitest = await createVitest(
       "test",
       {
@@ -148,7 +152,7 @@ export class Grader {
         root: REPO_ROOT,
         include: suiteFiles.map((f) => path.relative(REPO_ROOT, f)),
         watch: false,
-        pool: "threads",
+        pool,
         isolate: false,
         maxWorkers: options.workers ?? 2,
         fileParallelism: true,
@@ -163,7 +167,7 @@ export class Grader {
     );
     const project = vitest.getRootProject();
     const specs = suiteFiles.map((f) => project.createSpecification(f));
-    return new Grader(exercises, suiteFiles, isolation, limits, vitest, specs, broker, workDir, runtimeDir, options.typeCheck ?? true, options.tap);
+    return new Grader(exercises, suiteFiles, isolation, limits, vitest, pool, specs, broker, workDir, runtimeDir, options.typeCheck ?? true, options.tap);
   }
 
   /** Grades a batch of submissions in one vitest run; returns raw outcomes by key. */
@@ -239,6 +243,7 @@ export class Grader {
   async close(): Promise<void> {
     await Promise.all(this.cleanups);
     await this.vitest.close();
+    await this.pool.close();
     await this.broker.close();
     fs.rmSync(this.workDir, { recursive: true, force: true });
   }
