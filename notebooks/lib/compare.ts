@@ -68,7 +68,7 @@ export function compareFigure(title: string, reference: Schedule, mine: StudentS
 /**
  * Shows `compareFigure` and prints one line: "✓ … matches the reference" when the largest
  * relative difference is at most `MATCH_TOLERANCE`, else "✗ …" with the first step where it is
- * largest and both values there.
+ * largest and both values there (6 significant digits).
  */
 export function showComparison(title: string, reference: Schedule, mine: StudentSchedule): void {
   show(compareFigure(title, reference, mine));
@@ -76,10 +76,11 @@ export function showComparison(title: string, reference: Schedule, mine: Student
   if (gap <= MATCH_TOLERANCE) {
     console.log(`✓ yours matches the reference (largest relative difference ${gap.toExponential(1)})`);
   } else {
-    const yours = JSON.stringify(mine[step]);
-    const ref = reference.momentum && typeof mine[step] === "object"
-      ? JSON.stringify({ lr: reference(step), momentum: reference.momentum(step) })
-      : String(reference(step));
+    const num = (x: unknown) => (typeof x === "number" ? String(Number(x.toPrecision(6))) : String(x));
+    const v = mine[step];
+    const pair = typeof v === "object" && v !== null;
+    const yours = pair ? `LR ${num(v.lr)}, momentum ${num(v.momentum)}` : num(v);
+    const ref = pair ? `LR ${num(reference(step))}, momentum ${num(reference.momentum?.(step))}` : num(reference(step));
     console.log(`✗ yours differs from the reference: relative difference ${gap.toExponential(1)} at step ${step} (yours ${yours}, reference ${ref}) — run the exercise's public tests`);
   }
 }

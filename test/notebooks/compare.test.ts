@@ -68,11 +68,14 @@ describe("showComparison", () => {
   it("prints ✓ when the student's values match and ✗ with the worst step otherwise", () => {
     showComparison("t", halving, [0.1, 0.1, 0.05]);
     showComparison("t", halving, [0.1, 0.2, 0.05]);
-    expect(shown).toHaveLength(2);
+    showComparison("t", cycled, [{ lr: 0.01, momentum: 0.95 }, { lr: 0.0212345678, momentum: 0.94 }]);
+    expect(shown).toHaveLength(3);
     const lines = log.mock.calls.map((c) => c[0] as string);
     expect(lines).toEqual([
       "✓ yours matches the reference (largest relative difference 0.0e+0)",
       "✗ yours differs from the reference: relative difference 5.0e-1 at step 1 (yours 0.2, reference 0.1) — run the exercise's public tests",
+      // step 1: 0.0212345678 against 0.02 → 0.0012345678/0.0212345678 ≈ 5.8e-2.
+      "✗ yours differs from the reference: relative difference 5.8e-2 at step 1 (yours LR 0.0212346, momentum 0.94, reference LR 0.02, momentum 0.94) — run the exercise's public tests",
     ]);
   });
 });
