@@ -3,6 +3,7 @@
  * types), in a worker thread with a time limit so a pathological type cannot stall grading.
  * Type errors are reported to the student; the exercise is graded anyway when the code runs.
  */
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Intake } from "./prepare";
@@ -14,7 +15,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const ts = require(workerData.typescript);
 const options = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ["lib.es2022.d.ts"], types: [], noEmit: true, skipLibCheck: true, isolatedModules: true };
+  lib: ["lib.es2022.d.ts"], types: [], noEmit: true, skipLibCheck: true, isolatedModules: true,
+  moduleDetection: ts.ModuleDetectionKind.Force };
 const libCache = new Map();
 let oldProgram;
 parentPort.on("message", ({ id, files }) => {
@@ -54,61 +56,93 @@ parentPort.on("message", ({ id, files }) => {
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, (errors: string[]) => void>();
+const waiting = new Map<number, (errors: string[], complete: boolean) => void>();
 
 function getWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { typescript: createRequire(__filename).resolve("typescript") } });
   w.unref();
   w.on("message", ({ id, errors }: { id: number; errors: string[] }) => {
-    waiting.get(id)?.(errors);
+    waiting.get(id)?.(errors, true);
     waiting.delete(id);
   });
   w.on("error", () => undefined);
   w.on("exit", () => {
     if (worker === w) worker = null;
-    for (const [, done] of waiting) done(["the type check failed"]);
+    for (const [, done] of waiting) done(["the type check failed"], false);
     waiting.clear();
   });
   worker = w;
   return w;
 }
 
-function checkAll(files: Record<string, string>): Promise<string[]> {
+/** The messages of one check; `complete` is false when it was stopped. */
+function checkAll(files: Record<string, string>): Promise<{ errors: string[]; complete: boolean }> {
   const w = getWorker();
   const id = nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       waiting.delete(id);
-      resolve(Object.keys(files).filter((f) => f.endsWith("/exercise.ts")).map((f) => `${f}: the type check took longer than ${CHECK_MS / 1000} s and was stopped`));
+      const errors = Object.keys(files).filter((f) => f.endsWith("/exercise.ts")).map((f) => `${f}: the type check took longer than ${CHECK_MS / 1000} s and was stopped`);
+      resolve({ errors, complete: false });
       if (worker === w) worker = null;
       void w.terminate();
     }, CHECK_MS);
-    waiting.set(id, (errors) => {
+    waiting.set(id, (errors, complete) => {
       clearTimeout(timer);
-      resolve(errors);
+      resolve({ errors, complete });
     });
     w.postMessage({ id, files });
   });
 }
 
 /**
- * Type errors per exercise (exercises with none are omitted). All of a submission's answer files
- * are checked in one program, each exercise folder on its own paths.
+ * Messages of exercise folders already checked, by a hash of the folder's id, file names and
+ * contents: a folder is checked on its own paths and every file is a module, so its messages
+ * depend on nothing else (unchanged starters and shared files repeat a lot across a class).
+ */
+const checked = new Map<string, string[]>();
+
+function folderKey(id: string, files: Record<string, string>): string {
+  const h = createHash("sha256").update(id);
+  for (const name of Object.keys(files).sort()) h.update("\0").update(name).update("\0").update(files[name]!);
+  return h.digest("hex");
+}
+
+/**
+ * Type errors per exercise (exercises with none are omitted). The answer files of the folders not
+ * checked before are checked in one program, each exercise folder on its own paths.
  */
 export async function typeCheck(intakeResult: Intake): Promise<Record<string, string[]>> {
   const files: Record<string, string> = {};
-  for (const [id, ex] of Object.entries(intakeResult.exercises)) {
-    if (ex.ok) for (const [name, text] of Object.entries(ex.files)) files[`${id}/${name}`] = text;
-  }
-  if (Object.keys(files).length === 0) return {};
+  const keys = new Map<string, string>();
   const out: Record<string, string[]> = {};
-  for (const e of await checkAll(files)) {
+  for (const [id, ex] of Object.entries(intakeResult.exercises)) {
+    if (!ex.ok) continue;
+    const key = folderKey(id, ex.files);
+    const known = checked.get(key);
+    if (known) {
+      if (known.length) out[id] = [...known];
+      continue;
+    }
+    keys.set(id, key);
+    for (const [name, text] of Object.entries(ex.files)) files[`${id}/${name}`] = text;
+  }
+  if (keys.size === 0) return out;
+  const fresh = new Map<string, string[]>([...keys.keys()].map((id) => [id, []]));
+  const { errors, complete } = await checkAll(files);
+  for (const e of errors) {
     const slash = e.indexOf("/");
-    const id = slash > 0 ? e.slice(0, slash) : "";
-    if (!(id in intakeResult.exercises)) continue;
-    const list = (out[id] ??= []);
-    if (list.length < 10) list.push(e.slice(slash + 1));
+    const list = fresh.get(slash > 0 ? e.slice(0, slash) : "");
+    if (list && list.length < 10) list.push(e.slice(slash + 1));
+  }
+  for (const [id, list] of fresh) {
+    if (list.length) out[id] = list;
+    // A check that was stopped says nothing about the folder: it is not remembered.
+    if (complete) {
+      if (checked.size > 5000) checked.clear();
+      checked.set(keys.get(id)!, list);
+    }
   }
   return out;
 }
