@@ -95,13 +95,15 @@ ${groups.map(section).join("")}</body>
 /**
  * Runs each notebook (two kernels at a time, kernel cwd = notebooks/), keeps the executed copies in
  * `workDir`, exports them to `${outDir}/<name>.html`, and writes `${outDir}/index.html`. Throws
- * naming every failed notebook and cell. Resolves to the index entries.
+ * naming every failed notebook and cell. Resolves to the index entries. With `execute: false` the
+ * notebooks are exported as committed, without running them (for checking text and math only).
  */
-export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string }): Promise<NotebookInfo[]> {
+export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string; execute?: boolean }): Promise<NotebookInfo[]> {
   const { notebooks, outDir, workDir } = options;
   mkdirSync(workDir, { recursive: true });
-  const executed = notebooks.map((nb) => join(workDir, basename(nb)));
-  const reports = await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: executed[notebooks.indexOf(nb)]! })));
+  const execute = options.execute ?? true;
+  const executed = execute ? notebooks.map((nb) => join(workDir, basename(nb))) : notebooks;
+  const reports = execute ? await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: executed[notebooks.indexOf(nb)]! }))) : [];
   const failures = reports.flatMap((r) => (r.ok ? [] : [`${basename(r.notebook)}:\n  ${describeFailures(r).join("\n  ")}`]));
   if (failures.length > 0) throw new Error(`site: notebooks failed, nothing exported:\n${failures.join("\n")}`);
   rmSync(outDir, { recursive: true, force: true }); // no stale pages of renamed notebooks

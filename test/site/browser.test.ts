@@ -1,11 +1,13 @@
 // Exported notebook pages in a real browser: headless Debian chromium, file:// URL, network off.
 // Plotly must draw every figure of notebooks/lib/plot.ts, MathJax must typeset, the screenshot
-// must not be blank. Pages: the figure fixture, and the first lesson notebook that shows a figure.
+// must not be blank. Pages: the figure fixture, and the first lesson notebook that shows a figure,
+// executed. Math must survive markdown (no TeX left as text, see `leftoverTex`) on those pages and
+// on every lesson notebook, exported as committed (executing all of them would take minutes).
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listNotebooks, markdownLines, ROOT } from "../../scripts/notebooks";
+import { listNotebooks, markdownLines, NOTEBOOKS, ROOT } from "../../scripts/notebooks";
 import { buildSite } from "../../scripts/site";
 import { checkPage, figureOutputs, launchChromium, type PageCheck } from "./browser";
 
@@ -13,9 +15,12 @@ const OUT = join(ROOT, "out", "browser");
 const fixture = join(ROOT, "test", "fixtures", "notebooks", "figure.ipynb");
 const lessonWithFigure = listNotebooks().find((nb) => /\bshow\(/.test(readFileSync(nb, "utf8")));
 const pages = [fixture, ...(lessonWithFigure ? [lessonWithFigure] : [])].map((nb) => basename(nb, ".ipynb"));
+const eatenMath = join(ROOT, "test", "fixtures", "notebooks", "eaten-math.ipynb");
+const lessons = listNotebooks().map((nb) => basename(nb, ".ipynb"));
 
 let browser: Browser;
 const checks = new Map<string, PageCheck>();
+const textChecks = new Map<string, PageCheck>();
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
@@ -29,7 +34,11 @@ beforeAll(async () => {
   for (const name of pages) {
     checks.set(name, await checkPage(browser, join(OUT, "site", `${name}.html`), { screenshot: join(OUT, `${name}.png`) }));
   }
-}, 180_000);
+  await buildSite({ notebooks: [...listNotebooks(), eatenMath], outDir: join(OUT, "text"), workDir: join(OUT, "text"), execute: false });
+  for (const name of [...lessons, "eaten-math"]) {
+    textChecks.set(name, await checkPage(browser, join(OUT, "text", `${name}.html`), { screenshot: join(OUT, "text", `${name}.png`) }));
+  }
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -66,6 +75,40 @@ describe.each(pages)("%s.html in chromium", (name) => {
 describe.each(pages.filter((name) => hasMath(name)))("%s.html math", (name) => {
   it("is typeset by the bundled MathJax, offline", () => {
     expect(checks.get(name)!.mathElements).toBeGreaterThan(0);
+  });
+});
+
+describe.each(pages)("%s.html text", (name) => {
+  it("has no TeX left as text and no emphasis made of a formula's * or _", () => {
+    expect(checks.get(name)!.leftoverTex).toEqual([]);
+  });
+});
+
+describe.each(lessons)("%s.html exported as committed", (name) => {
+  it("has its math typeset, none left as text, and no emphasis made of a formula's * or _", () => {
+    const check = textChecks.get(name)!;
+    expect(check.leftoverTex).toEqual([]);
+    expect(check.pageErrors).toEqual([]);
+    expect(check.blockedRequests).toEqual([]);
+    if (markdownLines(join(NOTEBOOKS, `${name}.ipynb`)).some((line) => /\$[^$]+\$/.test(line))) {
+      expect(check.mathElements).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the leftover-TeX check", () => {
+  it("finds each way markdown breaks math in the fixture, and nothing in its correct paragraph", () => {
+    const found = textChecks.get("eaten-math")!.leftoverTex;
+    const inParagraph = (bad: string) => found.filter((f) => f.includes(bad));
+    // Bad 1: θ* … \theta^*$ — the two * become <em>, MathJax never sees the formula whole.
+    expect(inParagraph("Bad 1").length + found.filter((f) => /\\theta/.test(f)).length).toBeGreaterThan(0);
+    expect(found.some((f) => f.startsWith("tex:") && f.includes("\\theta_k"))).toBe(true);
+    // Bad 2: η_max … \eta_{\max} — the two _ become <em>: "\eta{\max}" is left as text.
+    expect(found.some((f) => f.startsWith("tex:") && f.includes("\\eta{\\max}"))).toBe(true);
+    // Bad 3: θ_t = θ_{t−1} — emphasis inside a word, and "{t−1}" with its _ gone.
+    expect(found.some((f) => f.startsWith("emphasis:") && f.includes("θ<em>t = θ</em>{t−1}"))).toBe(true);
+    // The good paragraph: none of its text appears in a finding.
+    expect(found.filter((f) => /Good|real emphasis|code_with|θₜ|g_t/.test(f))).toEqual([]);
   });
 });
 

@@ -33,6 +33,8 @@ export interface PageCheck {
   blockedRequests: string[];
   /** Elements MathJax typeset. */
   mathElements: number;
+  /** What markdown left of the math in the rendered text: see `leftoverTex`. */
+  leftoverTex: string[];
 }
 
 /** Pixels of a PNG, as counted in a blank page's canvas: non-white share and distinct colours. */
@@ -119,10 +121,44 @@ export async function checkPage(
       figures.push({ ...drawn, ...(await inkOf(browser, await div.screenshot())) });
     }
     const mathElements = await page.$$eval(".MathJax_CHTML, .MathJax, mjx-container", (els) => els.length);
-    return { figures, pageErrors, blockedRequests, mathElements };
+    return { figures, pageErrors, blockedRequests, mathElements, leftoverTex: await page.evaluate(leftoverTex) };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Runs in the page once MathJax is done. Finds math that markdown broke, in the rendered text of
+ * the markdown cells outside MathJax's output (and outside code):
+ * - "tex": a `$`, a TeX command (`\\theta`) or a `^{` / `_{` left as text — MathJax did not get the
+ *   formula whole, typically because markdown turned a `*` or `_` inside it into emphasis;
+ * - "emphasis": an <em>/<strong> starting inside a word (`θ<em>t = θ</em>{t−1}`): a `_` or `*` of a
+ *   formula or of plain-text notation taken as emphasis;
+ * - "error": a formula MathJax could not parse.
+ * Each finding is "kind: …context…" with about 30 characters either side.
+ */
+export function leftoverTex(): string[] {
+  const found: string[] = [];
+  const around = (text: string, at: number, length: number) =>
+    `…${text.slice(Math.max(0, at - 30), at + length + 30).replace(/\s+/g, " ")}…`;
+  const outside = "script, style, code, pre, .MathJax, .MathJax_CHTML, .MathJax_Preview, .MathJax_Display, mjx-container, .MJX_Assistive_MathML";
+  const cells = Array.from(document.querySelectorAll(".jp-MarkdownCell .jp-RenderedMarkdown, .text_cell_render"));
+  for (const cell of cells) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let text = "";
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement?.closest(outside)) text += n.textContent ?? "";
+    }
+    for (const m of text.matchAll(/\$|\\[A-Za-z]+|[_^]\{/g)) found.push(`tex: ${around(text, m.index!, m[0].length)}`);
+    for (const em of Array.from(cell.querySelectorAll("em, strong"))) {
+      const before = em.previousSibling?.nodeType === Node.TEXT_NODE ? em.previousSibling.textContent ?? "" : "";
+      if (/[\p{L}\p{N})\]}]$/u.test(before)) {
+        found.push(`emphasis: …${before.slice(-30)}<${em.tagName.toLowerCase()}>${em.textContent}</${em.tagName.toLowerCase()}>${(em.nextSibling?.textContent ?? "").slice(0, 30)}…`.replace(/\s+/g, " "));
+      }
+    }
+  }
+  for (const e of Array.from(document.querySelectorAll(".mjx-merror, .MathJax_Error"))) found.push(`error: ${e.textContent}`);
+  return found;
 }
 
 /** Figure divs (`class="course-plot"`) in an executed notebook's outputs. */
