@@ -7,18 +7,24 @@
 import * as net from "node:net";
 import type { CallResult } from "./sandbox";
 
-/** A request from a hidden suite. */
+/** A request from a hidden suite: calls of one export (one argument list each), or its value (`[[]]`). */
 export interface BrokerRequest {
   rid: number;
   sub: string;
   exercise: string;
   kind: "call" | "value";
   export: string;
-  args: unknown[];
+  items: unknown[][];
 }
 
-/** What the server needs from a submission: its per-exercise answerer. */
-export type Answerer = (req: BrokerRequest) => Promise<CallResult>;
+/** What the server needs from a submission: its per-exercise answerer (one result per item). */
+export type Answerer = (req: BrokerRequest) => Promise<CallResult[]>;
+
+/** An answer on the wire: one result per item. */
+interface BrokerResponse {
+  rid: number;
+  results: CallResult[];
+}
 
 /** Serves suite requests for the submissions registered with `register`. */
 export class BrokerServer {
@@ -39,11 +45,10 @@ export class BrokerServer {
           const req = JSON.parse(buf.slice(0, nl)) as BrokerRequest;
           buf = buf.slice(nl + 1);
           const answer = this.subs.get(req.sub);
-          const p: Promise<CallResult> = answer ? answer(req) : Promise.resolve({ ok: false, error: "submission is not being graded" });
-          p.then(
-            (r) => conn.writable && conn.write(JSON.stringify({ rid: req.rid, ...r }) + "\n"),
-            (e: Error) => conn.writable && conn.write(JSON.stringify({ rid: req.rid, ok: false, error: `grader error: ${e.message}` }) + "\n"),
-          );
+          const fail = (error: string): CallResult[] => req.items.map(() => ({ ok: false, error }));
+          const p = answer ? answer(req) : Promise.resolve(fail("submission is not being graded"));
+          const reply = (results: CallResult[]) => conn.writable && conn.write(JSON.stringify({ rid: req.rid, results } satisfies BrokerResponse) + "\n");
+          p.then(reply, (e: Error) => reply(fail(`grader error: ${e.message}`)));
         }
       });
     });
@@ -71,7 +76,7 @@ export class BrokerServer {
 export class BrokerClient {
   private conn: net.Socket | null = null;
   private rid = 1;
-  private readonly pending = new Map<number, (r: CallResult) => void>();
+  private readonly pending = new Map<number, (r: CallResult[]) => void>();
 
   constructor(private readonly socketPath: string) {}
 
@@ -85,15 +90,15 @@ export class BrokerClient {
       buf += chunk;
       let nl: number;
       while ((nl = buf.indexOf("\n")) >= 0) {
-        const msg = JSON.parse(buf.slice(0, nl)) as CallResult & { rid: number };
+        const msg = JSON.parse(buf.slice(0, nl)) as BrokerResponse;
         buf = buf.slice(nl + 1);
         const done = this.pending.get(msg.rid);
         this.pending.delete(msg.rid);
-        done?.(msg);
+        done?.(msg.results);
       }
     });
     const fail = () => {
-      for (const [, done] of this.pending) done({ ok: false, error: "grader channel closed" });
+      for (const [, done] of this.pending) done([]);
       this.pending.clear();
       if (this.conn === conn) this.conn = null;
     };
@@ -103,15 +108,16 @@ export class BrokerClient {
     return conn;
   }
 
-  request(req: Omit<BrokerRequest, "rid">): Promise<CallResult> {
+  /** Sends a request; resolves to one result per item (fewer only if the channel closed). */
+  request(req: Omit<BrokerRequest, "rid">): Promise<CallResult[]> {
     const rid = this.rid++;
     const conn = this.connect();
-    return new Promise((resolve) => {
+    return new Promise<CallResult[]>((resolve) => {
       this.pending.set(rid, resolve);
       conn.ref();
       conn.write(JSON.stringify({ rid, ...req }) + "\n");
     }).finally(() => {
       if (this.pending.size === 0) this.conn?.unref();
-    }) as Promise<CallResult>;
+    });
   }
 }

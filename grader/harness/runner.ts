@@ -75,20 +75,42 @@ class Session {
     readonly proc: StudentProcess,
   ) {}
 
-  async answer(req: BrokerRequest): Promise<CallResult> {
+  /** Why calls of `req.export` cannot run now, if they cannot. */
+  private refusal(req: BrokerRequest): string | null {
     const c = this.compiled[req.exercise];
-    if (!c) return { ok: false, error: `exercise ${req.exercise} is not part of this grading run` };
-    if (!c.ok) return { ok: false, error: c.message };
-    if (this.timeouts.has(`${req.exercise}/`)) return { ok: false, error: "skipped: the file timed out while loading" };
-    const k = `${req.exercise}/${req.export}`;
-    if ((this.timeouts.get(k) ?? 0) >= TIMEOUTS_PER_EXPORT) return { ok: false, error: `skipped: earlier calls to ${req.export} timed out` };
-    if (this.usedMs > SUBMISSION_BUDGET_MS) return { ok: false, error: `skipped: the submission used up its ${SUBMISSION_BUDGET_MS / 1000} s time budget` };
-    const t0 = Date.now();
-    const r = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.args);
-    this.usedMs += Date.now() - t0;
-    if (!r.ok && r.timedOut === "load") this.timeouts.set(`${req.exercise}/`, 1);
-    else if (!r.ok && r.timedOut === "run") this.timeouts.set(k, (this.timeouts.get(k) ?? 0) + 1);
-    return r;
+    if (!c) return `exercise ${req.exercise} is not part of this grading run`;
+    if (!c.ok) return c.message;
+    if (this.timeouts.has(`${req.exercise}/`)) return "skipped: the file timed out while loading";
+    if ((this.timeouts.get(`${req.exercise}/${req.export}`) ?? 0) >= TIMEOUTS_PER_EXPORT) return `skipped: earlier calls to ${req.export} timed out`;
+    if (this.usedMs > SUBMISSION_BUDGET_MS) return `skipped: the submission used up its ${SUBMISSION_BUDGET_MS / 1000} s time budget`;
+    return null;
+  }
+
+  /**
+   * One result per item, as if each item were called on its own in order: when the student
+   * process dies at an item (timeout, crash, exit), the following items run in a new process,
+   * unless the guards above now refuse them.
+   */
+  async answer(req: BrokerRequest): Promise<CallResult[]> {
+    const out: CallResult[] = [];
+    while (out.length < req.items.length) {
+      const refused = this.refusal(req);
+      if (refused) {
+        while (out.length < req.items.length) out.push({ ok: false, error: refused });
+        break;
+      }
+      const t0 = Date.now();
+      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), SUBMISSION_BUDGET_MS - this.usedMs);
+      this.usedMs += Date.now() - t0;
+      out.push(...got);
+      const last = got[got.length - 1];
+      if (last && !last.ok && last.timedOut === "load") this.timeouts.set(`${req.exercise}/`, 1);
+      else if (last && !last.ok && last.timedOut === "run") {
+        const k = `${req.exercise}/${req.export}`;
+        this.timeouts.set(k, (this.timeouts.get(k) ?? 0) + 1);
+      }
+    }
+    return out;
   }
 }
 

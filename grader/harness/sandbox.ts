@@ -102,7 +102,16 @@ function nextUid(): number {
   return 200000 + (process.pid % 4000000) * 64 + (uidCounter++ % 64);
 }
 
-type Pending = { id: number; nonce: string; resolve: (r: CallResult) => void; timer: NodeJS.Timeout; loading: boolean };
+type Pending = {
+  id: number;
+  nonce: string;
+  /** Answers so far, one per item, in order. */
+  results: CallResult[];
+  count: number;
+  resolve: (r: CallResult[]) => void;
+  timer: NodeJS.Timeout;
+  loading: boolean;
+};
 
 /** The outcome of one call: parsed JSON `value`, or a student-safe `error`. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: string; killed?: boolean; timedOut?: "load" | "run" };
@@ -132,9 +141,15 @@ export class StudentProcess {
     private readonly tap?: (text: string) => void,
   ) {}
 
-  /** Runs one request; requests are serialised (the runtime answers one at a time). */
-  request(kind: "call" | "value", file: string, exportName: string, args: unknown[] = []): Promise<CallResult> {
-    const run = () => this.send(kind, file, exportName, args);
+  /**
+   * Runs one request of `items.length` calls (argument lists) of one export, or one read of a
+   * value (`[[]]`); requests are serialised (the runtime answers one at a time). Every call has
+   * the full per-call time limit, restarted at each answer. Resolves to one result per item, or
+   * to fewer when the process died: the last result is then the failure, and the items after it
+   * did not run. `budgetMs` bounds the whole request (the submission's remaining time).
+   */
+  request(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs = Infinity): Promise<CallResult[]> {
+    const run = () => this.send(kind, file, exportName, items, budgetMs);
     const p = this.queue.then(run, run);
     this.queue = p;
     return p;
@@ -274,10 +289,15 @@ export class StudentProcess {
           p.loading = m.phase === "load";
           continue;
         }
-        this.pending = null;
-        clearTimeout(p.timer);
-        if (m.ok === true && "value" in m) p.resolve({ ok: true, value: m.value });
-        else p.resolve({ ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" });
+        if (m.i !== p.results.length) continue;
+        p.results.push(m.ok === true && "value" in m ? { ok: true, value: m.value } : { ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" });
+        if (p.results.length === p.count) {
+          this.pending = null;
+          clearTimeout(p.timer);
+          p.resolve(p.results);
+        } else {
+          p.timer.refresh();
+        }
       }
     });
     child.stdin!.on("error", () => undefined);
@@ -297,31 +317,39 @@ export class StudentProcess {
         this.pending = null;
         clearTimeout(p.timer);
         const timedOut = this.timedOut ? (p.loading ? "load" : "run") : undefined;
-        p.resolve({ ok: false, error: `the student process ${reason}${timedOut === "load" ? " while loading the file" : ""}`, killed: true, ...(timedOut ? { timedOut } : {}) });
+        p.results.push({ ok: false, error: `the student process ${reason}${timedOut === "load" ? " while loading the file" : ""}`, killed: true, ...(timedOut ? { timedOut } : {}) });
+        p.resolve(p.results);
       }
     });
     return ready;
   }
 
-  private async send(kind: "call" | "value", file: string, exportName: string, args: unknown[]): Promise<CallResult> {
+  private async send(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs: number): Promise<CallResult[]> {
+    if (items.length === 0) return [];
     if (!this.child || !this.ready) this.ready = this.start();
     try {
       await this.ready;
     } catch (e) {
       this.kill();
-      return { ok: false, error: `the student process ${(e as Error).message}`, killed: true };
+      return [{ ok: false, error: `the student process ${(e as Error).message}`, killed: true }];
     }
     const child = this.child!;
     const id = this.nextId++;
-    return new Promise<CallResult>((resolve) => {
+    return new Promise<CallResult[]>((resolve) => {
       const timer = setTimeout(() => {
         this.deathReason = `timed out after ${this.limits.callMs} ms`;
         this.timedOut = true;
         this.kill();
       }, this.limits.callMs);
+      const budget = Number.isFinite(budgetMs)
+        ? setTimeout(() => {
+            this.deathReason = "was stopped: the submission used up its time budget";
+            this.kill();
+          }, Math.max(0, budgetMs))
+        : null;
       const nonce = randomBytes(8).toString("hex");
-      this.pending = { id, nonce, resolve, timer, loading: false };
-      child.stdin!.write(JSON.stringify({ id, n: nonce, kind, file, export: exportName, args }) + "\n");
+      this.pending = { id, nonce, results: [], count: items.length, resolve: (r) => (budget && clearTimeout(budget), resolve(r)), timer, loading: false };
+      child.stdin!.write(JSON.stringify({ id, n: nonce, kind, file, export: exportName, items }) + "\n");
     });
   }
 }

@@ -2,8 +2,8 @@
  * The student-side runtime: the only grader code that runs inside the student's process (the
  * sandbox). The grader compiles it to CommonJS next to `codec.js` and starts it as
  * `node student-runtime.js <submission root>`. It reads JSON-lines requests on stdin,
- * `{id, kind: "call"|"value", file, export, args}`, and answers each with one line on stdout,
- * `{id, ok: true, value}` or `{id, ok: false, error}`. It holds nothing secret: everything here
+ * `{id, n, kind: "call"|"value", file, export, items}` (one argument list per call), and answers
+ * each item with one line on stdout, `{id, n, i, ok: true, value}` or `{id, n, i, ok: false, error}`. It holds nothing secret: everything here
  * is visible to the student's code, and the trusted side believes none of it beyond the parsed
  * JSON data.
  *
@@ -104,22 +104,24 @@ function describe(e: unknown): string {
 
 interface Request {
   id: number;
-  /** A per-request nonce echoed in the answer, so lines printed by student code cannot pass for answers. */
+  /** A per-request nonce echoed in the answers, so lines printed by student code cannot pass for answers. */
   n: string;
   kind: "call" | "value";
   file: string;
   export: string;
-  args?: unknown[];
+  /** One argument list (wire values) per call; a "value" request has one empty list. */
+  items: unknown[][];
 }
 
-async function answer(req: Request): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
-  state = hash(`${req.file}\0${req.export}\0${stringify(req.args ?? null)}`) || 1;
-  // Tell the grader when a first import starts and ends, so a file that hangs while loading is
-  // recognised as such (its remaining calls then fail fast).
-  const fresh = !modules.has(req.file);
-  if (fresh) writeOut(stringify({ id: req.id, n: req.n, phase: "load" }) + "\n");
-  const mod = load(req.file);
-  if (fresh) writeOut(stringify({ id: req.id, n: req.n, phase: "run" }) + "\n");
+type Answer = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Reseeds Math.random from the call itself (file, export, JSON args). */
+function seed(req: Request, args: unknown[]): void {
+  state = hash(`${req.file}\0${req.export}\0${stringify(args)}`) || 1;
+}
+
+/** One call (or the value) of a loaded module. */
+async function invoke(mod: Loaded, req: Request, args: unknown[]): Promise<Answer> {
   if ("error" in mod) return { ok: false, error: `threw while loading: ${mod.error}` };
   if (!Object.prototype.hasOwnProperty.call(mod.exports, req.export)) return { ok: false, error: `no export named ${req.export}` };
   let result: unknown;
@@ -129,8 +131,7 @@ async function answer(req: Request): Promise<{ ok: true; value: unknown } | { ok
       result = exported;
     } else {
       if (typeof exported !== "function") return { ok: false, error: `export ${req.export} is not a function` };
-      const args = (req.args ?? []).map((a) => decode(a));
-      result = (exported as (...a: unknown[]) => unknown)(...args);
+      result = (exported as (...a: unknown[]) => unknown)(...args.map((a) => decode(a)));
       if (isPromise(result)) result = await result;
     }
   } catch (e) {
@@ -140,6 +141,35 @@ async function answer(req: Request): Promise<{ ok: true; value: unknown } | { ok
     return { ok: true, value: encode(result, isProxy) };
   } catch (e) {
     return { ok: false, error: e instanceof NotPlainData ? `returned a value that is not plain data (${e.message})` : `returned a value that could not be read: ${describe(e)}` };
+  }
+}
+
+/**
+ * Answers a request: one line per item, `{id, n, i, ok, value | error}`, in order. Each item is
+ * reseeded on its own, so a call gives the same answer alone or in a batch; a throwing item
+ * does not stop the others. The grader's per-call time limit restarts at each answer line.
+ */
+async function answer(req: Request): Promise<void> {
+  const items = req.items;
+  for (let i = 0; i < items.length; i++) {
+    const args = items[i]!;
+    seed(req, args);
+    let mod = modules.get(req.file);
+    if (!mod) {
+      // Tell the grader when a first import starts and ends, so a file that hangs while loading
+      // is recognised as such (its remaining calls then fail fast).
+      writeOut(stringify({ id: req.id, n: req.n, phase: "load" }) + "\n");
+      mod = load(req.file);
+      writeOut(stringify({ id: req.id, n: req.n, phase: "run" }) + "\n");
+    }
+    const res = await invoke(mod, req, args);
+    let text: string;
+    try {
+      text = stringify({ id: req.id, n: req.n, i, ...res });
+    } catch (e) {
+      text = stringify({ id: req.id, n: req.n, i, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
+    }
+    writeOut(text + "\n");
   }
 }
 
@@ -153,16 +183,7 @@ process.stdin.on("data", (chunk: string) => {
     const line = buffered.slice(0, nl);
     buffered = buffered.slice(nl + 1);
     const req = parse(line) as Request;
-    queue = queue.then(async () => {
-      const res = await answer(req);
-      let text: string;
-      try {
-        text = stringify({ id: req.id, n: req.n, ...res });
-      } catch (e) {
-        text = stringify({ id: req.id, n: req.n, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
-      }
-      writeOut(text + "\n");
-    });
+    queue = queue.then(() => answer(req)).catch(() => undefined);
   }
 });
 writeOut(stringify({ ready: true }) + "\n");

@@ -61,10 +61,34 @@ export class StudentError extends Error {
   }
 }
 
+/** The results of `callMany`, one per argument list, in order. */
+export class CallResults {
+  constructor(private readonly items: ReadonlyArray<{ ok: true; value: unknown } | { ok: false; error: StudentError }>) {}
+
+  /** Number of calls. */
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The i-th call's plain-data result; throws its `StudentError` if that call failed. */
+  get(i: number): unknown {
+    const r = this.items[i];
+    if (!r) throw new Error(`hidden suite bug: no call ${i} in a batch of ${this.items.length}`);
+    if (!r.ok) throw r.error;
+    return r.value;
+  }
+}
+
 /** The handle a suite body receives: the submission being graded. */
 export interface Submission {
   /** Calls the exported function with JSON-serialised args; resolves to its plain-data result. */
   call(exportName: string, ...args: unknown[]): Promise<unknown>;
+  /**
+   * Calls the exported function once per argument list, in order, in one round trip; each call
+   * behaves exactly as `call` would (own seed, own time limit, own error), and a failing call does
+   * not stop the others. Read each result with `get(i)` where `await call(…)` would have been.
+   */
+  callMany(exportName: string, argsList: unknown[][]): Promise<CallResults>;
   /** The exported constant, as plain data. */
   value(exportName: string): Promise<unknown>;
 }
@@ -76,24 +100,30 @@ let current: { sub: string; exercise: string; titles: Set<string> } | null = nul
 function handle(socket: string, sub: string, exercise: string): Submission {
   if (!client || (client as unknown as { socketPath: string }).socketPath !== socket) client = new BrokerClient(socket);
   const c = client;
-  const request = async (kind: "call" | "value", exportName: string, args: unknown[]): Promise<unknown> => {
-    let wireArgs: unknown[];
+  const request = async (kind: "call" | "value", exportName: string, argsList: unknown[][]): Promise<CallResults> => {
+    let items: unknown[][];
     try {
-      wireArgs = args.map((a) => encode(a));
+      items = argsList.map((args) => args.map((a) => encode(a)));
     } catch (e) {
       throw new Error(`hidden suite bug: argument is not plain data (${(e as Error).message})`);
     }
-    const r = await c.request({ sub, exercise, kind, export: exportName, args: wireArgs });
-    if (!r.ok) throw new StudentError(r.error);
-    try {
-      return decode(r.value);
-    } catch (e) {
-      throw new StudentError(`returned a value that is not plain data (${e instanceof NotPlainData ? e.message : "malformed"})`);
-    }
+    const results = await c.request({ sub, exercise, kind, export: exportName, items });
+    return new CallResults(
+      items.map((_, i) => {
+        const r = results[i] ?? { ok: false, error: "grader channel closed" };
+        if (!r.ok) return { ok: false, error: new StudentError(r.error) };
+        try {
+          return { ok: true, value: decode(r.value) };
+        } catch (e) {
+          return { ok: false, error: new StudentError(`returned a value that is not plain data (${e instanceof NotPlainData ? e.message : "malformed"})`) };
+        }
+      }),
+    );
   };
   return {
-    call: (exportName, ...args) => request("call", exportName, args),
-    value: (exportName) => request("value", exportName, []),
+    call: async (exportName, ...args) => (await request("call", exportName, [args])).get(0),
+    callMany: (exportName, argsList) => request("call", exportName, argsList),
+    value: async (exportName) => (await request("value", exportName, [[]])).get(0),
   };
 }
 
