@@ -35,6 +35,7 @@ exercise("a03-warmup-ratio", (s) => {
 
   task("d", "warmupLinear: matches the definition at seeded random configurations", 1, async () => {
     const r = rng(301);
+    const cases: Array<{ T: number; ratio: number; w: number; peak: number; k: number }> = [];
     for (let i = 0; i < 40; i++) {
       const T = 20 + r.int(20_000);
       const ratio = Math.round(0.3 * r.uniform() * 1000) / 1000;
@@ -42,8 +43,10 @@ exercise("a03-warmup-ratio", (s) => {
       if (w >= T) continue;
       const peak = 10 ** (-5 + 4 * r.uniform());
       const k = r.int(T + 10);
-      near(await s.call("warmupLinear", { peak, warmupRatio: ratio, totalSteps: T }, k), linearWithWarmup(peak, w, T, k), 1e-9, `T ${T}, ratio ${ratio}, step ${k}`);
+      cases.push({ T, ratio, w, peak, k });
     }
+    const got = await s.callMany("warmupLinear", cases.map(({ T, ratio, peak, k }) => [{ peak, warmupRatio: ratio, totalSteps: T }, k]));
+    cases.forEach(({ T, ratio, w, peak, k }, i) => near(got.get(i), linearWithWarmup(peak, w, T, k), 1e-9, `T ${T}, ratio ${ratio}, step ${k}`));
   });
 
   task("d", "firstUnstableStep: finds the first LR at or above 2/λ_max on the 2-D quadratic", 1, async () => {
