@@ -1,7 +1,9 @@
 /**
  * `npm run bench:grader`: grades a generated class (references, starters and wrong solutions,
  * sandbox on) with the real hidden suites and prints submissions/s, per-submission latency
- * (p50/p95 of batch time per submission) and single-submission latency on a warm grader.
+ * (p50/p95 of batch time per submission), CPU seconds per submission (grading process and student
+ * processes: less sensitive than wall time to the load of a shared machine, which is printed too)
+ * and single-submission latency on a warm grader.
  * Options: --n <count> (default 60), --batch <size> (default 16).
  */
 import * as fs from "node:fs";
@@ -44,6 +46,12 @@ function makeClass(dir: string, ids: string[]): string[] {
   return subs;
 }
 
+/** CPU seconds of the reaped child processes (cutime + cstime of /proc/self/stat, in clock ticks of 1/100 s). */
+function childCpu(): number {
+  const f = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main(): Promise<void> {
@@ -60,6 +68,8 @@ async function main(): Promise<void> {
     await grader.gradeBatch([{ key: "warm", path: subs[0]! }]);
     const perSub: number[] = [];
     let scoreSum = 0;
+    const cpu0 = process.cpuUsage();
+    const kids0 = childCpu();
     const tb = performance.now();
     for (let i = 0; i < subs.length; i += BATCH) {
       const batch = subs.slice(i, i + BATCH);
@@ -70,8 +80,12 @@ async function main(): Promise<void> {
       for (let j = 0; j < batch.length; j++) perSub.push(dt / batch.length);
     }
     const total = (performance.now() - tb) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const own = (cpu.user + cpu.system) / 1e6;
+    const kids = childCpu() - kids0;
     console.log(`batch: ${subs.length} submissions in ${total.toFixed(2)} s = ${(subs.length / total).toFixed(2)} submissions/s (passed tasks: ${scoreSum})`);
     console.log(`per-submission time in batch: p50 ${pct(perSub, 50).toFixed(0)} ms, p95 ${pct(perSub, 95).toFixed(0)} ms`);
+    console.log(`CPU per submission: ${((own + kids) / subs.length * 1000).toFixed(0)} ms (grading process ${(own / subs.length * 1000).toFixed(0)} ms, student processes ${(kids / subs.length * 1000).toFixed(0)} ms)`);
     const singles: number[] = [];
     for (const k of [0, 1, 2, 3, 4, 5]) {
       const t = performance.now();
@@ -79,6 +93,7 @@ async function main(): Promise<void> {
       singles.push(performance.now() - t);
     }
     console.log(`single submission on a warm grader: p50 ${pct(singles, 50).toFixed(0)} ms, max ${Math.max(...singles).toFixed(0)} ms`);
+    console.log(`load average (1/5/15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   } finally {
     await grader.close();
     await stopTypeCheck();
