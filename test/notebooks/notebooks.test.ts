@@ -1,6 +1,6 @@
 // Every lesson notebook in notebooks/ (sorted) runs headless on the real tslab kernel, with every
-// code cell run and no stderr, in at most 20 s; is committed with its outputs cleared; and has the
-// title and objectives line the site index shows.
+// code cell run and no stderr; is committed with its outputs cleared; and has the title and
+// objectives line the site index shows. Run times are measured by `npm run bench:notebooks`.
 import { readFileSync, readlinkSync, existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -46,10 +46,9 @@ describe.each(notebooks.map((path) => [basename(path), path] as const))("%s", (n
     expect(info.objectives, `${name}: no "**Objectives:** …" line`).not.toBe("");
   });
 
-  it("runs every code cell without errors or stderr, in at most 20 s", async () => {
+  it("runs every code cell without errors or stderr", async () => {
     const report = await reports[notebooks.indexOf(path)]!;
     const failures = describeFailures(report);
     if (failures.length > 0) throw new Error(`${name} failed:\n${failures.join("\n")}`);
-    expect(report.total_s, `${name}: seconds to run`).toBeLessThanOrEqual(20);
   }, 180_000);
 });
