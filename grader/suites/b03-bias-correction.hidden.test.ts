@@ -42,14 +42,18 @@ exercise("b03-bias-correction", (s) => {
 
   task("d", "biasCorrected: divides by 1 − β₁ᵗ and 1 − β₂ᵗ at seeded random t", 1, async () => {
     const r = rng(2301);
-    for (let k = 0; k < 20; k++) {
+    const cases = Array.from({ length: 20 }, () => {
       const t = 1 + r.int(3000);
       const b: [number, number] = [0.5 + 0.49 * r.uniform(), 0.9 + 0.0999 * r.uniform()];
       const m = [r.normal(), r.normal()];
       const v = [r.uniform(), r.uniform()];
+      return { t, b, m, v };
+    });
+    const got = await s.callMany("biasCorrected", cases.map(({ t, b, m, v }) => [m, v, t, b]));
+    cases.forEach(({ t, b, m, v }, k) => {
       const expected = { mHat: m.map((x) => x / (1 - b[0] ** t)), vHat: v.map((x) => x / (1 - b[1] ** t)) };
-      nearAll(await s.call("biasCorrected", m, v, t, b), expected, 1e-10, `t = ${t}`);
-    }
+      nearAll(got.get(k), expected, 1e-10, `t = ${t}`);
+    });
   });
 
   task("d", "adamStepSizes: the first update's size with and without bias correction (hand-computed)", 1, async () => {

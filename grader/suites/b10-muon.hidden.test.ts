@@ -77,26 +77,28 @@ exercise("b10-muon", (s) => {
 
   task("d", "newtonSchulz: tall, wide and square matrices keep their shape and match the iteration (seeded)", 1, async () => {
     const r = rng(3001);
-    for (const [rows, cols, steps] of [[3, 2, 5], [2, 3, 5], [4, 2, 3], [2, 2, 1], [2, 5, 4]] as [number, number, number][]) {
-      const G = randomMatrix(rows, cols, () => 3 * r.normal());
-      nearAll(await s.call("newtonSchulz", G, steps), ns(G, steps), 1e-9, `${rows}×${cols}`);
-    }
+    const cases = ([[3, 2, 5], [2, 3, 5], [4, 2, 3], [2, 2, 1], [2, 5, 4]] as [number, number, number][]).map(([rows, cols, steps]) => ({ rows, cols, steps, G: randomMatrix(rows, cols, () => 3 * r.normal()) }));
+    const got = await s.callMany("newtonSchulz", cases.map(({ G, steps }) => [G, steps]));
+    cases.forEach(({ rows, cols, steps, G }, i) => nearAll(got.get(i), ns(G, steps), 1e-9, `${rows}×${cols}`));
   }, { hint: "Work on the wide orientation and transpose back: the result has the input's shape." });
 
   task("d", "newtonSchulz: five steps put every singular value in the quintic's band [0.68, 1.14]", 1, async () => {
     const r = rng(3002);
+    const cases: Array<{ rows: number; G: number[][] }> = [];
     for (const [rows, cols] of [[3, 2], [2, 4], [2, 2], [5, 2]] as [number, number][]) {
-      for (const ratio of [1, 4, 12]) {
-        const G = withSingularValues(rows, cols, [ratio * (0.5 + r.uniform()), 0.5 + r.uniform()], r.normal);
-        const O = (await s.call("newtonSchulz", G, 5)) as number[][];
-        expect(O.length).toBe(rows);
-        for (const sv of singularValues2(O)) {
-          expect(sv).toBeGreaterThan(0.68);
-          expect(sv).toBeLessThan(1.14);
-        }
-        nearAll(transpose((await s.call("newtonSchulz", transpose(G), 5)) as number[][]), O, 1e-9, "transpose symmetry");
-      }
+      for (const ratio of [1, 4, 12]) cases.push({ rows, G: withSingularValues(rows, cols, [ratio * (0.5 + r.uniform()), 0.5 + r.uniform()], r.normal) });
     }
+    // Two calls per case, in the order the checks read them.
+    const got = await s.callMany("newtonSchulz", cases.flatMap(({ G }) => [[G, 5], [transpose(G), 5]]));
+    cases.forEach(({ rows }, i) => {
+      const O = got.get(2 * i) as number[][];
+      expect(O.length).toBe(rows);
+      for (const sv of singularValues2(O)) {
+        expect(sv).toBeGreaterThan(0.68);
+        expect(sv).toBeLessThan(1.14);
+      }
+      nearAll(transpose(got.get(2 * i + 1) as number[][]), O, 1e-9, "transpose symmetry");
+    });
   });
 
   task("d", "muonStep: momentum, Nesterov and the √max(1, rows/cols) scale (seeded)", 1, async () => {
@@ -105,12 +107,16 @@ exercise("b10-muon", (s) => {
       for (const nesterov of [false, true]) {
         const hp = { lr: 0.02, momentum: 0.95, nesterov, nsSteps: 5 };
         let st: State = { W: randomMatrix(rows, cols, r.normal), B: randomMatrix(rows, cols, () => 0) };
+        // Each step starts from the trusted state, so the calls do not depend on each other.
+        const steps: Array<{ st: State; G: number[][]; expected: State }> = [];
         for (let k = 0; k < 3; k++) {
           const G = randomMatrix(rows, cols, r.normal);
           const expected = muon(st, G, hp);
-          nearAll(await s.call("muonStep", st, G, hp), { ...expected }, 1e-9, `${rows}×${cols} step ${k}`);
+          steps.push({ st, G, expected });
           st = expected;
         }
+        const got = await s.callMany("muonStep", steps.map(({ st, G }) => [st, G, hp]));
+        steps.forEach(({ expected }, k) => nearAll(got.get(k), { ...expected }, 1e-9, `${rows}×${cols} step ${k}`));
       }
     }
   }, { hint: "The buffer is μB + G; with Nesterov the update orthogonalises G + μB; tall matrices get a larger step." });
