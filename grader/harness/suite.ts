@@ -10,6 +10,7 @@
 import { describe, inject, test } from "vitest";
 import { BrokerClient } from "./broker";
 import { decode, encode, NotPlainData } from "./codec";
+import type { CallResult } from "./sandbox";
 
 /** Gradescope visibility of a test. */
 export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";
@@ -63,19 +64,24 @@ export class StudentError extends Error {
 
 /** The results of `callMany`, one per argument list, in order. */
 export class CallResults {
-  constructor(private readonly items: ReadonlyArray<{ ok: true; value: unknown } | { ok: false; error: StudentError }>) {}
+  /** `results`: the wire results from the student process, one per call. */
+  constructor(private readonly items: ReadonlyArray<CallResult>) {}
 
   /** Number of calls. */
   get length(): number {
     return this.items.length;
   }
 
-  /** The i-th call's plain-data result; throws its `StudentError` if that call failed. */
+  /** The i-th call's plain-data result (decoded afresh); throws its `StudentError` if that call failed. */
   get(i: number): unknown {
-    const r = this.items[i];
-    if (!r) throw new Error(`hidden suite bug: no call ${i} in a batch of ${this.items.length}`);
-    if (!r.ok) throw r.error;
-    return r.value;
+    if (!(i >= 0 && i < this.items.length)) throw new Error(`hidden suite bug: no call ${i} in a batch of ${this.items.length}`);
+    const r = this.items[i] ?? { ok: false, error: "grader channel closed" };
+    if (!r.ok) throw new StudentError(r.error);
+    try {
+      return decode(r.value);
+    } catch (e) {
+      throw new StudentError(`returned a value that is not plain data (${e instanceof NotPlainData ? e.message : "malformed"})`);
+    }
   }
 }
 
@@ -108,22 +114,30 @@ function handle(socket: string, sub: string, exercise: string): Submission {
       throw new Error(`hidden suite bug: argument is not plain data (${(e as Error).message})`);
     }
     const results = await c.request({ sub, exercise, kind, export: exportName, items });
-    return new CallResults(
-      items.map((_, i) => {
-        const r = results[i] ?? { ok: false, error: "grader channel closed" };
-        if (!r.ok) return { ok: false, error: new StudentError(r.error) };
+    return new CallResults(items.map((_, i) => results[i] ?? { ok: false, error: "grader channel closed" }));
+  };
+  // An exported constant is read from the student process once per handle (wire form, decoded
+  // afresh for every reader); a failed read is not remembered.
+  const values = new Map<string, Promise<CallResults>>();
+  const value = (exportName: string): Promise<CallResults> => {
+    let p = values.get(exportName);
+    if (!p) {
+      p = request("value", exportName, [[]]).then((r) => {
         try {
-          return { ok: true, value: decode(r.value) };
-        } catch (e) {
-          return { ok: false, error: new StudentError(`returned a value that is not plain data (${e instanceof NotPlainData ? e.message : "malformed"})`) };
+          r.get(0);
+        } catch {
+          values.delete(exportName);
         }
-      }),
-    );
+        return r;
+      });
+      values.set(exportName, p);
+    }
+    return p;
   };
   return {
     call: async (exportName, ...args) => (await request("call", exportName, [args])).get(0),
     callMany: (exportName, argsList) => request("call", exportName, argsList),
-    value: async (exportName) => (await request("value", exportName, [[]])).get(0),
+    value: async (exportName) => (await value(exportName)).get(0),
   };
 }
 
