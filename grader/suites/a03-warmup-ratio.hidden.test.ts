@@ -24,13 +24,14 @@ exercise("a03-warmup-ratio", (s) => {
 
   task("d", "warmupLinear: 0 at step 0, the peak at the end of warmup, 0 at step T and after", 1, async () => {
     const c = { peak: 3e-4, warmupRatio: 0.02, totalSteps: 100_000 }; // w = 2000
-    near(await s.call("warmupLinear", c, 0), 0, 0, "step 0");
-    near(await s.call("warmupLinear", c, 1500), 2.25e-4, 1e-9, "step 1500 (worked example 2)");
-    near(await s.call("warmupLinear", c, 1999), (3e-4 * 1999) / 2000, 1e-9, "last warmup step");
-    near(await s.call("warmupLinear", c, 2000), 3e-4, 1e-9, "first step after warmup");
-    near(await s.call("warmupLinear", c, 51_000), 1.5e-4, 1e-9, "halfway through the decay");
-    near(await s.call("warmupLinear", c, 100_000), 0, 0, "step T");
-    near(await s.call("warmupLinear", c, 120_000), 0, 0, "past the end");
+    const calls = await s.callMany("warmupLinear", [[c, 0], [c, 1500], [c, 1999], [c, 2000], [c, 51_000], [c, 100_000], [c, 120_000]]);
+    near(calls.get(0), 0, 0, "step 0");
+    near(calls.get(1), 2.25e-4, 1e-9, "step 1500 (worked example 2)");
+    near(calls.get(2), (3e-4 * 1999) / 2000, 1e-9, "last warmup step");
+    near(calls.get(3), 3e-4, 1e-9, "first step after warmup");
+    near(calls.get(4), 1.5e-4, 1e-9, "halfway through the decay");
+    near(calls.get(5), 0, 0, "step T");
+    near(calls.get(6), 0, 0, "past the end");
   }, { hint: "Check step 0, the last warmup step, the first step after it, and the end of the run." });
 
   task("d", "warmupLinear: matches the definition at seeded random configurations", 1, async () => {

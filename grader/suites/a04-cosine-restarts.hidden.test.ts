@@ -66,10 +66,11 @@ exercise("a04-cosine-restarts", (s) => {
   });
 
   task("d", "restartSteps: the restarts below the run length", 1, async () => {
-    expect(await s.call("restartSteps", { etaMax: 0.1, etaMin: 0, T0: 10, Tmult: 2 }, 200)).toEqual([10, 30, 70, 150]);
-    expect(await s.call("restartSteps", { etaMax: 0.1, etaMin: 0, T0: 10, Tmult: 2 }, 150)).toEqual([10, 30, 70]);
-    expect(await s.call("restartSteps", { etaMax: 0.1, etaMin: 0, T0: 100, Tmult: 1 }, 450)).toEqual([100, 200, 300, 400]);
-    expect(await s.call("restartSteps", { etaMax: 0.1, etaMin: 0, T0: 5, Tmult: 3 }, 5)).toEqual([]);
+    const calls = await s.callMany("restartSteps", [[{ etaMax: 0.1, etaMin: 0, T0: 10, Tmult: 2 }, 200], [{ etaMax: 0.1, etaMin: 0, T0: 10, Tmult: 2 }, 150], [{ etaMax: 0.1, etaMin: 0, T0: 100, Tmult: 1 }, 450], [{ etaMax: 0.1, etaMin: 0, T0: 5, Tmult: 3 }, 5]]);
+    expect(calls.get(0)).toEqual([10, 30, 70, 150]);
+    expect(calls.get(1)).toEqual([10, 30, 70]);
+    expect(calls.get(2)).toEqual([100, 200, 300, 400]);
+    expect(calls.get(3)).toEqual([]);
   });
 
   choiceTask(s, "e", "partE", "picks where to read the losses when judging restarts", "B");

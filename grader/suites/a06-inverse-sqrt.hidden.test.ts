@@ -14,12 +14,13 @@ exercise("a06-inverse-sqrt", (s) => {
 
   task("d", "inverseSqrt: warmup values, the peak at step w, and the 1/√ tail", 1, async () => {
     const c = { peak: 1e-3, warmupSteps: 4000 };
-    near(await s.call("inverseSqrt", c, 0), 0, 0, "step 0");
-    near(await s.call("inverseSqrt", c, 1000), 2.5e-4, 1e-9, "step 1000");
-    near(await s.call("inverseSqrt", c, 3999), (1e-3 * 3999) / 4000, 1e-9, "last warmup step");
-    near(await s.call("inverseSqrt", c, 4000), 1e-3, 1e-9, "step w");
-    near(await s.call("inverseSqrt", c, 16_000), 5e-4, 1e-9, "step 4w: half the peak");
-    near(await s.call("inverseSqrt", c, 400_000), 1e-4, 1e-9, "step 100w: a tenth of the peak");
+    const calls = await s.callMany("inverseSqrt", [[c, 0], [c, 1000], [c, 3999], [c, 4000], [c, 16_000], [c, 400_000]]);
+    near(calls.get(0), 0, 0, "step 0");
+    near(calls.get(1), 2.5e-4, 1e-9, "step 1000");
+    near(calls.get(2), (1e-3 * 3999) / 4000, 1e-9, "last warmup step");
+    near(calls.get(3), 1e-3, 1e-9, "step w");
+    near(calls.get(4), 5e-4, 1e-9, "step 4w: half the peak");
+    near(calls.get(5), 1e-4, 1e-9, "step 100w: a tenth of the peak");
   }, { hint: "After warmup the LR halves each time the step is multiplied by four." });
 
   task("d", "inverseSqrt: matches the course library (timescale w) at seeded random steps", 1, async () => {

@@ -29,9 +29,10 @@ exercise("a07-cooldown", (s) => {
   task("d", "wsd: the three cooldown shapes at a quarter of the cooldown", 1, async () => {
     for (const shape of ["linear", "cosine", "1-sqrt"] as const) {
       const c: Cfg = { peak: 1, floor: 0.1, warmupSteps: 0, stableSteps: 100, decaySteps: 400, shape };
-      near(await s.call("wsd", c, 200), 1 - 0.9 * done(shape, 0.25), 1e-9, `${shape} at x = 1/4`);
-      near(await s.call("wsd", c, 100), 1, 1e-9, `${shape} at the start of the cooldown`);
-      near(await s.call("wsd", c, 500), 0.1, 1e-9, `${shape} at the end`);
+      const calls = await s.callMany("wsd", [[c, 200], [c, 100], [c, 500]]);
+      near(calls.get(0), 1 - 0.9 * done(shape, 0.25), 1e-9, `${shape} at x = 1/4`);
+      near(calls.get(1), 1, 1e-9, `${shape} at the start of the cooldown`);
+      near(calls.get(2), 0.1, 1e-9, `${shape} at the end`);
     }
   });
 

@@ -13,9 +13,10 @@ exercise("a08-batch-scaling", (s) => {
   });
 
   task("d", "scaledLr: the linear rule, including practice problem 4", 1, async () => {
-    near(await s.call("scaledLr", "linear", 0.1, 256, 2048), 0.8, 1e-12, "256 → 2048");
-    near(await s.call("scaledLr", "linear", 0.1, 256, 8192), 3.2, 1e-12, "256 → 8192");
-    near(await s.call("scaledLr", "linear", 3e-4, 1024, 256), 7.5e-5, 1e-12, "a smaller batch");
+    const calls = await s.callMany("scaledLr", [["linear", 0.1, 256, 2048], ["linear", 0.1, 256, 8192], ["linear", 3e-4, 1024, 256]]);
+    near(calls.get(0), 0.8, 1e-12, "256 → 2048");
+    near(calls.get(1), 3.2, 1e-12, "256 → 8192");
+    near(calls.get(2), 7.5e-5, 1e-12, "a smaller batch");
   });
 
   task("d", "scaledLr: the square-root rule", 1, async () => {
@@ -41,10 +42,11 @@ exercise("a08-batch-scaling", (s) => {
 
   task("d", "optimizerSteps: counts optimizer steps, not micro-batches, dropping incomplete batches", 1.5, async () => {
     // 50 000 examples, effective batch 32·4·2 = 256: ⌊50 000/256⌋ = 195 steps per epoch.
-    expect(await s.call("optimizerSteps", { microBatch: 32, accumulationSteps: 4, workers: 2 }, 50_000, 3)).toBe(585);
-    expect(await s.call("optimizerSteps", { microBatch: 10, accumulationSteps: 1, workers: 1 }, 100, 2)).toBe(20);
-    expect(await s.call("optimizerSteps", { microBatch: 8, accumulationSteps: 16, workers: 4 }, 1_281_167, 90)).toBe(90 * Math.floor(1_281_167 / 512));
-    expect(await s.call("optimizerSteps", { microBatch: 64, accumulationSteps: 2, workers: 1 }, 100, 5)).toBe(0);
+    const calls2 = await s.callMany("optimizerSteps", [[{ microBatch: 32, accumulationSteps: 4, workers: 2 }, 50_000, 3], [{ microBatch: 10, accumulationSteps: 1, workers: 1 }, 100, 2], [{ microBatch: 8, accumulationSteps: 16, workers: 4 }, 1_281_167, 90], [{ microBatch: 64, accumulationSteps: 2, workers: 1 }, 100, 5]]);
+    expect(calls2.get(0)).toBe(585);
+    expect(calls2.get(1)).toBe(20);
+    expect(calls2.get(2)).toBe(90 * Math.floor(1_281_167 / 512));
+    expect(calls2.get(3)).toBe(0);
   }, { hint: "One optimizer step consumes micro-batch × accumulation × workers examples." });
 
   choiceTask(s, "e", "partE", "picks the quantity that locates the critical batch size", "B");

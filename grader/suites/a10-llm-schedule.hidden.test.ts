@@ -23,12 +23,13 @@ exercise("a10-llm-schedule", (s) => {
 
   task("d", "llmSchedule: boundaries — step 0, last warmup step, first decay step, step T and past it", 1, async () => {
     const c = { peak: 6e-4, minLr: 6e-5, warmupSteps: 1000, totalSteps: 21_000 };
-    near(await s.call("llmSchedule", c, 0), 0, 0, "step 0");
-    near(await s.call("llmSchedule", c, 999), 6e-4 * 0.999, 1e-9, "step 999");
-    near(await s.call("llmSchedule", c, 1000), 6e-4, 1e-9, "step 1000");
-    near(await s.call("llmSchedule", c, 11_000), 3.3e-4, 1e-9, "middle of the decay");
-    near(await s.call("llmSchedule", c, 21_000), 6e-5, 1e-9, "step T");
-    near(await s.call("llmSchedule", c, 30_000), 6e-5, 1e-9, "past the end");
+    const calls = await s.callMany("llmSchedule", [[c, 0], [c, 999], [c, 1000], [c, 11_000], [c, 21_000], [c, 30_000]]);
+    near(calls.get(0), 0, 0, "step 0");
+    near(calls.get(1), 6e-4 * 0.999, 1e-9, "step 999");
+    near(calls.get(2), 6e-4, 1e-9, "step 1000");
+    near(calls.get(3), 3.3e-4, 1e-9, "middle of the decay");
+    near(calls.get(4), 6e-5, 1e-9, "step T");
+    near(calls.get(5), 6e-5, 1e-9, "past the end");
   }, { hint: "The cosine starts at the end of warmup and reaches the floor exactly at step T, then holds it." });
 
   task("d", "llmSchedule: matches the course library's warmup + cosine at seeded random steps", 1, async () => {

@@ -27,9 +27,10 @@ exercise("b02-adam-first-moment", (s) => {
 
   task("d", "adamFirstMoment: hand-computed moving averages", 1, async () => {
     // β₁ = 0.9: 0.1, 0.19, 0.271 for ones; then a gradient of −1 gives 0.9·0.271 − 0.1.
-    nearAll(await s.call("adamFirstMoment", [1, 1, 1, -1], 0.9), [0.1, 0.19, 0.271, 0.1439], 1e-12, "m");
-    nearAll(await s.call("adamFirstMoment", [4, 0, 0], 0.5), [2, 1, 0.5], 1e-12, "m");
-    expect(await s.call("adamFirstMoment", [], 0.9)).toEqual([]);
+    const calls = await s.callMany("adamFirstMoment", [[[1, 1, 1, -1], 0.9], [[4, 0, 0], 0.5], [[], 0.9]]);
+    nearAll(calls.get(0), [0.1, 0.19, 0.271, 0.1439], 1e-12, "m");
+    nearAll(calls.get(1), [2, 1, 0.5], 1e-12, "m");
+    expect(calls.get(2)).toEqual([]);
   }, { hint: "m_0 = 0 and each new gradient enters with weight 1 − β₁." });
 
   task("d", "adamFirstMoment: matches the moving-average equation on seeded random gradients", 1, async () => {

@@ -37,9 +37,10 @@ exercise("b07-lars", (s) => {
   task("d", "larsLocalLr: hand-computed local rates, weight decay in the denominator, zero-norm rule", 1, async () => {
     const hp = { lr: 2, trust: 0.001, weightDecay: 0.1, momentum: 0.9 };
     // ‖w‖ = 5, ‖g‖ = 1: 2 · 0.001 · 5 / (1 + 0.1 · 5).
-    near(await s.call("larsLocalLr", [3, 4], [0.6, 0.8], hp), (2 * 0.001 * 5) / 1.5, 1e-12, "local lr");
-    near(await s.call("larsLocalLr", [0, 0], [0.6, 0.8], hp), 2, 1e-12, "zero weights");
-    near(await s.call("larsLocalLr", [3, 4], [0, 0], hp), 2, 1e-12, "zero gradient");
+    const calls = await s.callMany("larsLocalLr", [[[3, 4], [0.6, 0.8], hp], [[0, 0], [0.6, 0.8], hp], [[3, 4], [0, 0], hp]]);
+    near(calls.get(0), (2 * 0.001 * 5) / 1.5, 1e-12, "local lr");
+    near(calls.get(1), 2, 1e-12, "zero weights");
+    near(calls.get(2), 2, 1e-12, "zero gradient");
   }, { hint: "The denominator is ‖g‖ + β‖w‖; a layer with a zero norm uses the global rate." });
 
   task("d", "larsLocalLr: per-layer norms over seeded random layers; scaling g by c (β = 0) divides the rate by c", 1, async () => {

@@ -34,10 +34,11 @@ exercise("b08-trust-ratio", (s) => {
   });
 
   task("d", "lambTrustRatio: hand-computed ratios and the zero-norm rule", 1, async () => {
-    near(await s.call("lambTrustRatio", [3, 4], [0, 0.5]), 10, 1e-12, "ratio");
-    near(await s.call("lambTrustRatio", [1, 0, 0, 0], [1, 1, 1, 1]), 0.5, 1e-12, "ratio");
-    near(await s.call("lambTrustRatio", [0, 0], [1, 2]), 1, 1e-12, "zero weights");
-    near(await s.call("lambTrustRatio", [1, 2], [0, 0]), 1, 1e-12, "zero update");
+    const calls = await s.callMany("lambTrustRatio", [[[3, 4], [0, 0.5]], [[1, 0, 0, 0], [1, 1, 1, 1]], [[0, 0], [1, 2]], [[1, 2], [0, 0]]]);
+    near(calls.get(0), 10, 1e-12, "ratio");
+    near(calls.get(1), 0.5, 1e-12, "ratio");
+    near(calls.get(2), 1, 1e-12, "zero weights");
+    near(calls.get(3), 1, 1e-12, "zero update");
   }, { hint: "The ratio is weight norm over update norm, and 1 when either is zero." });
 
   task("d", "lambTrustRatio: scaling w and u together leaves it unchanged; scaling w alone scales it (seeded)", 1, async () => {
