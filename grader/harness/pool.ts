@@ -3,7 +3,8 @@
  * worker when a run ends, so each batch would pay the workers' start-up (vitest's runtime, chai,
  * mathjs: about 2 s of CPU per worker) again. Here a worker that finished a run cleanly is parked
  * and handed to the next run, which then only re-evaluates the suite files (vitest invalidates
- * test files before every run). A worker that failed, or was stopped by force, is terminated.
+ * test files before every run). A worker that failed, or was stopped by force, is terminated, and
+ * so is one that has served `MAX_RUNS` runs (a long-lived worker's heap slowly grows).
  *
  * It wraps vitest's `ThreadsPoolWorker` and speaks the documented custom-pool protocol: the
  * `start` request of a reused worker and the `stop` request of a parked one are answered here.
@@ -11,9 +12,14 @@
 import { EventEmitter } from "node:events";
 import type { PoolOptions, PoolRunnerInitializer, PoolWorker, WorkerRequest } from "vitest/node";
 
+/** Runs a worker serves before it is replaced. */
+const MAX_RUNS = 50;
+
 /** One worker thread and what it has been through. */
 interface Slot {
   thread: PoolWorker;
+  /** Runs (vitest runners) it has served. */
+  runs: number;
   /** The thread answered a `start` request without error (its runtime is set up). */
   ready: boolean;
   dead: boolean;
@@ -34,7 +40,7 @@ export class KeptThreads implements PoolRunnerInitializer {
     let slot: Slot | undefined;
     while ((slot = this.idle.pop()) && slot.dead);
     if (slot) return slot;
-    const s: Slot = { thread: new this.Threads(options), ready: false, dead: false };
+    const s: Slot = { thread: new this.Threads(options), runs: 0, ready: false, dead: false };
     await s.thread.start();
     s.thread.on("exit", () => {
       s.dead = true;
@@ -124,7 +130,7 @@ class KeptThread implements PoolWorker {
     slot.thread.off("message", this.forward);
     slot.thread.off("error", this.onError);
     slot.thread.off("exit", this.onExit);
-    if (this.stopRequested && slot.ready) this.pool.park(slot);
+    if (this.stopRequested && slot.ready && ++slot.runs < MAX_RUNS) this.pool.park(slot);
     else await this.pool.kill(slot);
   }
 }
