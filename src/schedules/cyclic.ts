@@ -1,6 +1,5 @@
 /** Cyclical learning rates (Smith, 2017) and the one-cycle policy (Smith & Topin, 2018). */
 import { ArgumentError, inRange, oneOf, ordered, positive, positiveInt } from "../validate";
-import { cosineBetween } from "./cosine";
 import { schedule, type Phase, type Schedule } from "./schedule";
 
 /** Modes of the cyclic schedule: constant amplitude, amplitude halved each cycle, or scaled by γ^k. */
@@ -91,36 +90,47 @@ export function oneCycle(o: {
   if (peak < 1) throw new ArgumentError("pctStart", pct, `a value with pctStart·totalSteps ≥ 1 (totalSteps = ${T})`);
   const initial = max / div;
   const final = initial / finalDiv;
-  const interp = (from: number, to: number, x: number) =>
-    anneal === "cos" ? cosineBetween(from, to, x) : from + (to - from) * x;
-  // Each phase: [start step, end step, lr from, lr to, momentum from, momentum to, label].
-  type Seg = [number, number, number, number, number, number, Phase];
-  const segs: Seg[] = three
+  /** One phase of the cycle: its steps [start, end) and what the LR and momentum do over it. */
+  interface Leg {
+    start: number;
+    end: number;
+    lr: [number, number];
+    momentum: [number, number];
+    phase: Phase;
+  }
+  const leg = (start: number, end: number, lr: [number, number], momentum: [number, number], phase: Phase): Leg => ({ start, end, lr, momentum, phase });
+  const legs: Leg[] = three
     ? [
-        [0, peak, initial, max, mMax, mBase, "warmup"],
-        [peak, 2 * peak, max, initial, mBase, mMax, "anneal"],
-        [2 * peak, T, initial, final, mMax, mMax, "cooldown"],
+        leg(0, peak, [initial, max], [mMax, mBase], "warmup"),
+        leg(peak, 2 * peak, [max, initial], [mBase, mMax], "anneal"),
+        leg(2 * peak, T, [initial, final], [mMax, mMax], "cooldown"),
       ]
-    : [
-        [0, peak, initial, max, mMax, mBase, "warmup"],
-        [peak, T, max, final, mBase, mMax, "anneal"],
-      ];
-  const segOf = (k: number): Seg => {
-    let i = 0;
-    while (i < segs.length - 1 && k >= segs[i]![1]) i++;
-    return segs[i]!;
+    : [leg(0, peak, [initial, max], [mMax, mBase], "warmup"), leg(peak, T, [max, final], [mBase, mMax], "anneal")];
+  // The leg and the fraction x done of it, located once per step and shared by the LR, the
+  // momentum and the phase label (sampling asks for all three at each step).
+  let memoStep = -1;
+  let memoLeg = legs[0]!;
+  let memoX = 0;
+  let memoCos = 1;
+  const locate = (k: number): Leg => {
+    if (k !== memoStep) {
+      let i = 0;
+      while (i < legs.length - 1 && k >= legs[i]!.end) i++;
+      memoLeg = legs[i]!;
+      memoX = Math.min(1, (k - memoLeg.start) / (memoLeg.end - memoLeg.start));
+      memoCos = Math.cos(Math.PI * memoX);
+      memoStep = k;
+    }
+    return memoLeg;
   };
-  const at = (g: Seg, k: number) => Math.min(1, (k - g[0]) / (g[1] - g[0]));
+  // Half-cosine (as cosineBetween) with the cosine computed once per step, or linear.
+  const cos = anneal === "cos";
+  const interp = (ends: [number, number]) =>
+    cos ? ends[1] + 0.5 * (ends[0] - ends[1]) * (1 + memoCos) : ends[0] + (ends[1] - ends[0]) * memoX;
   return schedule({
-    value: (k) => {
-      const g = segOf(k);
-      return interp(g[2], g[3], at(g, k));
-    },
-    momentum: (k) => {
-      const g = segOf(k);
-      return interp(g[4], g[5], at(g, k));
-    },
-    phase: (k) => segOf(k)[6],
+    value: (k) => interp(locate(k).lr),
+    momentum: (k) => interp(locate(k).momentum),
+    phase: (k) => locate(k).phase,
     totalSteps: T,
   });
 }

@@ -19,7 +19,20 @@ export function stepDecay(o: { initial: number; stepSize: number; gamma?: number
   const eta0 = positive("initial", o.initial);
   const S = positiveInt("stepSize", o.stepSize);
   const gamma = inRange("gamma", o.gamma ?? 0.1, 0, 1, { lo: true });
-  return schedule({ value: (k) => eta0 * gamma ** Math.floor(k / S), phase: "decay" });
+  // η₀·γ^i is recomputed only when the drop index i changes.
+  let drops = 0;
+  let value = eta0;
+  return schedule({
+    value: (k) => {
+      const i = Math.floor(k / S);
+      if (i !== drops) {
+        drops = i;
+        value = eta0 * gamma ** i;
+      }
+      return value;
+    },
+    phase: "decay",
+  });
 }
 
 /**
