@@ -48,18 +48,7 @@ export function leastSquares(data: RegressionData, o: LinearModelOptions = {}): 
     }
     return s / m + penalty(w, d, l2, out);
   };
-  return {
-    name: `least squares (n = ${n}, d = ${d})`,
-    dim: d + 1,
-    examples: n,
-    layers: [
-      { name: "weight", offset: 0, shape: [d] },
-      { name: "bias", offset: d, shape: [1] },
-    ],
-    loss: (w, batch) => run(w, undefined, batch),
-    grad: (w, out, batch) => run(w, out, batch),
-    init: (seed) => gaussianWeights(d + 1, d, 1 / d, seed),
-  };
+  return { name: `least squares (n = ${n}, d = ${d})`, ...weightsAndBias(d, n, run) };
 }
 
 /**
@@ -96,15 +85,7 @@ export function logisticRegression(data: ClassificationData, o: LinearModelOptio
   const predict = (w: Float64Array, xs: ArrayLike<number>) => (score(w, xs, 0) > 0 ? 1 : 0);
   return {
     name: `logistic regression (n = ${n}, d = ${d}${l2 > 0 ? `, λ = ${l2}` : ""})`,
-    dim: d + 1,
-    examples: n,
-    layers: [
-      { name: "weight", offset: 0, shape: [d] },
-      { name: "bias", offset: d, shape: [1] },
-    ],
-    loss: (w, batch) => run(w, undefined, batch),
-    grad: (w, out, batch) => run(w, out, batch),
-    init: (seed) => gaussianWeights(d + 1, d, 1 / d, seed),
+    ...weightsAndBias(d, n, run),
     predict,
     accuracy: (w, batch) => accuracy(data, batch, (i) => (score(w, x, i * d) > 0 ? 1 : 0)),
   };
@@ -167,5 +148,23 @@ export function softmaxRegression(data: ClassificationData, o: LinearModelOption
         scores(w, x, i * d);
         return argmax(z);
       }),
+  };
+}
+
+/**
+ * What a model with d weights then one bias shares: its layout, loss and gradient from one pass
+ * `run(w, out?, batch?)`, and the initialization weights N(0, 1/d), bias 0.
+ */
+function weightsAndBias(d: number, n: number, run: (w: Float64Array, out: Float64Array | undefined, batch?: Batch) => number) {
+  return {
+    dim: d + 1,
+    examples: n,
+    layers: [
+      { name: "weight", offset: 0, shape: [d] },
+      { name: "bias", offset: d, shape: [1] },
+    ],
+    loss: (w: Float64Array, batch?: Batch) => run(w, undefined, batch),
+    grad: (w: Float64Array, out: Float64Array, batch?: Batch) => run(w, out, batch),
+    init: (seed: number) => gaussianWeights(d + 1, d, 1 / d, seed),
   };
 }
