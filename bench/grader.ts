@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { Grader, REPO_ROOT, listExercises } from "../grader/harness/runner";
 import { stopTypeCheck } from "../grader/harness/typecheck";
+import { wrongSolutions, wrongSource } from "../grader/wrong/wrong";
 
 const { values } = parseArgs({ options: { n: { type: "string" }, batch: { type: "string" } } });
 const N = Number(values.n ?? 60);
@@ -19,11 +20,7 @@ const BATCH = Number(values.batch ?? 16);
 
 /** Builds N submissions: one third references, one third starters, one third with a wrong solution per exercise. */
 function makeClass(dir: string, ids: string[]): string[] {
-  const wrongs: Array<[string, string]> = [];
-  for (const id of ids) {
-    const w = path.join(REPO_ROOT, "grader", "wrong", id);
-    if (fs.existsSync(w)) for (const slug of fs.readdirSync(w)) wrongs.push([id, path.join(w, slug, "exercise.ts")]);
-  }
+  const wrongs = wrongSolutions().filter((w) => ids.includes(w.id));
   const subs: string[] = [];
   for (let i = 0; i < N; i++) {
     const sub = path.join(dir, `s${String(i).padStart(3, "0")}`);
@@ -37,8 +34,8 @@ function makeClass(dir: string, ids: string[]): string[] {
     if (kind === 2 && wrongs.length) {
       // several wrong exercises per submission, chosen deterministically
       for (let j = 0; j < 5; j++) {
-        const [id, file] = wrongs[(i * 7 + j * 13) % wrongs.length]!;
-        fs.copyFileSync(file, path.join(sub, id, "exercise.ts"));
+        const w = wrongs[(i * 7 + j * 13) % wrongs.length]!;
+        fs.writeFileSync(path.join(sub, w.id, "exercise.ts"), wrongSource(w));
       }
     }
     subs.push(sub);

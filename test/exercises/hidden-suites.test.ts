@@ -3,11 +3,12 @@
  * untouched starters get 0 without crashing the grader, and every wrong solution loses points on
  * the exercise it targets.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeGraders, gradeSubmission } from "../../grader/harness/grade";
+import { wrongSolutions, wrongSource } from "../../grader/wrong/wrong";
 import { IDS, ROOT } from "./exercises";
 
 /** Points per exercise, as the suites were designed: lesson A 10 each, lesson B 11 each, practice 15, quiz 7. */
@@ -34,15 +35,16 @@ describe("hidden suites", () => {
   }, 600_000);
 
   it("take points from every wrong solution (at least three per exercise) on the exercise it targets", async () => {
-    const wrong = IDS.flatMap((id) => readdirSync(path.join(ROOT, "grader/wrong", id)).map((slug) => ({ id, slug })));
+    const wrong = wrongSolutions();
     for (const id of IDS) expect(wrong.filter((w) => w.id === id).length, id).toBeGreaterThanOrEqual(3);
     const results = await Promise.all(
-      wrong.map(async ({ id, slug }) => {
+      wrong.map(async (w) => {
         // A submission holding only this exercise's wrong answer file.
-        const dir = path.join(scratch, `${id}--${slug}`);
-        cpSync(path.join(ROOT, "grader/wrong", id, slug, "exercise.ts"), path.join(dir, id, "exercise.ts"));
-        const r = await gradeSubmission(dir, { only: [id] });
-        return { id, slug, ...r.exercises[id]! };
+        const dir = path.join(scratch, `${w.id}--${w.slug}`);
+        mkdirSync(path.join(dir, w.id), { recursive: true });
+        writeFileSync(path.join(dir, w.id, "exercise.ts"), wrongSource(w));
+        const r = await gradeSubmission(dir, { only: [w.id] });
+        return { id: w.id, slug: w.slug, ...r.exercises[w.id]! };
       }),
     );
     const survivors = results.filter((r) => r.score >= r.max).map((r) => `${r.id}/${r.slug}`);
