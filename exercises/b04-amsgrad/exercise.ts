@@ -98,6 +98,7 @@ export function amsgradTrajectory(x0: number[], steps: number, hp: AmsgradHyper)
  */
 export const partE: "A" | "B" | "C" | "D" | null = null;
 
+/** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {
   throw new Error("not implemented");
 }

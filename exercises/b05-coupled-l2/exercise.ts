@@ -112,6 +112,7 @@ export function decayTrajectories(x0: number[], steps: number, hp: AdamHyper): {
  */
 export const partE: "A" | "B" | "C" | "D" | null = null;
 
+/** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {
   throw new Error("not implemented");
 }

@@ -104,6 +104,7 @@ export function lambTrajectory(w0: number[][], H: number[][], steps: number, hp:
  */
 export const partE: "A" | "B" | "C" | "D" | null = null;
 
+/** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {
   throw new Error("not implemented");
 }

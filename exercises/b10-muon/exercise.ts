@@ -107,6 +107,7 @@ export function muonTrajectory(W0: number[][], T: number[][], steps: number, hp:
  */
 export const partE: "A" | "B" | "C" | "D" | null = null;
 
+/** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {
   throw new Error("not implemented");
 }
