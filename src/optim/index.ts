@@ -6,7 +6,7 @@ export { adagrad, Adagrad, type AdagradOptions } from "./adagrad";
 export { rmsprop, Rmsprop, type RmspropOptions } from "./rmsprop";
 export { adam, adamw, Adam, type AdamOptions } from "./adam";
 export { adafactor, Adafactor, type AdafactorOptions } from "./adafactor";
-export { lars, Lars, trustRatio, type LarsOptions } from "./lars";
+export { lars, Lars, trustRatio, trustClip, type LarsOptions } from "./lars";
 export { lamb, Lamb, type LambOptions } from "./lamb";
 export { shampoo, Shampoo, SHAMPOO_MAX_SIDE, type ShampooOptions } from "./shampoo";
 export { muon, Muon, matrixShape, type MuonOptions } from "./muon";

@@ -1,7 +1,7 @@
 /** LAMB: Adam's direction with decoupled decay, rescaled per layer by the trust ratio ‖θ‖/‖u‖. */
 import { nonNegative } from "../validate";
 import { BaseOptimizer, betas, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
-import { trustRatio } from "./lars";
+import { trustClip, trustRatio } from "./lars";
 
 /** Options of `lamb` (optax's names and defaults; PyTorch has no LAMB). */
 export interface LambOptions {
@@ -15,6 +15,8 @@ export interface LambOptions {
   weightDecay?: number;
   /** Bias-correct m and v (default true). */
   biasCorrection?: boolean;
+  /** Clip the trust ratio r into [lo, hi] (default none); timm's "LAMBC" uses [0, 1]. */
+  trustClip?: readonly [number, number];
 }
 
 /**
@@ -25,8 +27,9 @@ export interface LambOptions {
  *   r = ‖θ‖ / ‖u‖  (r = 1 when either norm is 0; r = 1 for groups with `trustRatio: false`)
  *   θ ← θ − η r u
  *
- * Defaults follow optax (β = (0.9, 0.999), ε = 1e-6, λ = 0). Some implementations clip r or skip
- * bias correction (`biasCorrection: false`); the paper's scaling φ may clip ‖θ‖. The update needs ‖u‖
+ * Defaults follow optax (β = (0.9, 0.999), ε = 1e-6, λ = 0). Some implementations clip r
+ * (`trustClip`, e.g. timm's [0, 1]) or skip bias correction (`biasCorrection: false`); the paper's
+ * scaling φ may clip ‖θ‖ instead. The update needs ‖u‖
  * before any θ changes, so each step reads the tensor twice (u is recomputed, not stored).
  */
 export function lamb(options: LambOptions = {}, groups?: readonly ParamGroup[]): Lamb {
@@ -40,6 +43,7 @@ export class Lamb extends BaseOptimizer {
   private readonly b2: number;
   private readonly eps: number;
   private readonly biasCorrection: boolean;
+  private readonly clip: readonly [number, number];
   private b1Now = 0;
   private bc1 = 1;
   private bc2Sqrt = 1;
@@ -49,6 +53,7 @@ export class Lamb extends BaseOptimizer {
     [this.b1, this.b2] = betas("betas", o.betas ?? [0.9, 0.999]);
     this.eps = nonNegative("eps", o.eps ?? 1e-6);
     this.biasCorrection = o.biasCorrection ?? true;
+    this.clip = trustClip("trustClip", o.trustClip);
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {
@@ -92,7 +97,7 @@ export class Lamb extends BaseOptimizer {
     }
     let r = 1;
     if (T.trustRatio) {
-      r = trustRatio(Math.sqrt(sp), Math.sqrt(su));
+      r = trustRatio(Math.sqrt(sp), Math.sqrt(su), this.clip);
       this.stats.trustRatio[index] = r;
     } else {
       this.stats.trustRatio[index] = NaN;

@@ -1,5 +1,5 @@
 /** LARS: SGD with momentum and a layer-wise trust ratio ‖θ‖/‖g + λθ‖. */
-import { nonNegative } from "../validate";
+import { ArgumentError, nonNegative } from "../validate";
 import { BaseOptimizer, beta, learningRate, norm, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `lars` (optax's names and defaults; PyTorch has no LARS). */
@@ -14,6 +14,8 @@ export interface LarsOptions {
   weightDecay?: number;
   /** Nesterov momentum (default false). */
   nesterov?: boolean;
+  /** Clip the trust ratio r into [lo, hi] (default none: [0, ∞)); see `trustClip`. */
+  trustClip?: readonly [number, number];
 }
 
 /**
@@ -38,6 +40,7 @@ export class Lars extends BaseOptimizer {
   private readonly mu: number;
   private readonly tc: number;
   private readonly nesterov: boolean;
+  private readonly clip: readonly [number, number];
   private muNow = 0;
 
   constructor(o: LarsOptions, groups?: readonly ParamGroup[]) {
@@ -45,6 +48,7 @@ export class Lars extends BaseOptimizer {
     this.mu = beta("momentum", o.momentum ?? 0.9);
     this.tc = nonNegative("trustCoefficient", o.trustCoefficient ?? 1e-3);
     this.nesterov = o.nesterov ?? false;
+    this.clip = trustClip("trustClip", o.trustClip);
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {
@@ -66,7 +70,7 @@ export class Lars extends BaseOptimizer {
     }
     let scale = lr;
     if (T.trustRatio) {
-      const r = trustRatio(norm(p, off, n), Math.sqrt(su));
+      const r = trustRatio(norm(p, off, n), Math.sqrt(su), this.clip);
       this.stats.trustRatio[index] = r;
       scale = lr * this.tc * r;
     } else {
@@ -86,6 +90,20 @@ export class Lars extends BaseOptimizer {
 }
 
 /** The layer-wise trust ratio ‖θ‖/‖u‖, defined as 1 when either norm is 0 (LAMB, LARS, optax). */
-export function trustRatio(paramNorm: number, updateNorm: number): number {
-  return paramNorm > 0 && updateNorm > 0 ? paramNorm / updateNorm : 1;
+export function trustRatio(paramNorm: number, updateNorm: number, clip: readonly [number, number] = NO_CLIP): number {
+  const r = paramNorm > 0 && updateNorm > 0 ? paramNorm / updateNorm : 1;
+  return Math.min(Math.max(r, clip[0]), clip[1]);
+}
+
+const NO_CLIP: readonly [number, number] = [0, Infinity];
+
+/**
+ * Validates a trust-ratio clip [lo, hi] with 0 ≤ lo ≤ hi (hi may be Infinity); absent means none.
+ * timm's LAMB `trust_clip` is [0, 1] ("LAMBC"); the LAMB paper's φ clips ‖θ‖ instead of r.
+ */
+export function trustClip(name: string, v: unknown): readonly [number, number] {
+  if (v === undefined) return NO_CLIP;
+  const ok = Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "number" && x >= 0 && !Number.isNaN(x)) && v[0] <= v[1] && Number.isFinite(v[0]);
+  if (!ok) throw new ArgumentError(name, v, "a pair [lo, hi] with 0 ≤ lo ≤ hi (hi may be Infinity), e.g. [0, 1]");
+  return [v[0], v[1]];
 }

@@ -136,6 +136,21 @@ describe("lamb", () => {
     expect(x[1]).toBeCloseTo(4 + 0.01 * r * 0.6, 14);
   });
 
+  it("trustClip clamps r per layer: [0, 1] (timm's LAMBC) caps r = 5/√2 at 1 and leaves 0.5/√2 alone", () => {
+    const opt = lamb({ lr: 0.01, eps: 0, trustClip: [0, 1] }, [{ shape: [2] }, { shape: [2] }]);
+    const x = f64(3, 4, 0.3, 0.4);
+    opt.step(x, f64(1, 1, 1, -1));
+    expect(opt.stats.trustRatio[0]).toBe(1);
+    expect(opt.stats.trustRatio[1]).toBeCloseTo(0.5 / Math.SQRT2, 14);
+    // With r = 1 the first layer moves by exactly η·sign(g).
+    expect([x[0], x[1]]).toEqual([3 - 0.01, 4 - 0.01]);
+    const floor = lars({ lr: 1, trustClip: [8, 20] });
+    floor.step(f64(3, 4), f64(0.6, 0.8)); // r = 5, raised to 8
+    expect(floor.stats.trustRatio[0]).toBe(8);
+    expect(() => lamb({ trustClip: [2, 1] })).toThrow(/trustClip = \[2, 1\] is invalid: expected a pair \[lo, hi\] with 0 ≤ lo ≤ hi/);
+    expect(() => lars({ trustClip: [-1, 1] })).toThrow(/trustClip = \[-1, 1\]/);
+  });
+
   it("the trust ratio is per layer", () => {
     const opt = lamb({ lr: 0.01, eps: 0 }, [{ shape: [2], name: "a" }, { shape: [2], name: "b" }]);
     opt.step(f64(3, 4, 0.3, 0.4), f64(1, 1, 1, -1));
