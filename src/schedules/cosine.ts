@@ -21,7 +21,7 @@ export function cosine(o: { max: number; min?: number; totalSteps: number }): Sc
 }
 
 /** Where SGDR's cycles lie: the cycle containing a step, and each cycle's start and length. */
-export interface RestartCycles {
+interface RestartCycles {
   cycleOf(k: number): number;
   start(cycle: number): number;
   length(cycle: number): number;
@@ -32,7 +32,7 @@ export interface RestartCycles {
  * tabulated once up to 2⁵³ (at most 54 cycles for r ≥ 2); the last cycle found is checked first,
  * so sampling consecutive steps costs O(1) per step.
  */
-export function restartCycles(T0: number, Tmult: number): RestartCycles {
+function restartCycles(T0: number, Tmult: number): RestartCycles {
   if (Tmult === 1) return { cycleOf: (k) => Math.floor(k / T0), start: (i) => i * T0, length: () => T0 };
   const starts = [0];
   const lengths = [T0];

@@ -108,6 +108,7 @@ export function oneCycle(o: {
     : [leg(0, peak, [initial, max], [mMax, mBase], "warmup"), leg(peak, T, [max, final], [mBase, mMax], "anneal")];
   // The leg and the fraction x done of it, located once per step and shared by the LR, the
   // momentum and the phase label (sampling asks for all three at each step).
+  const cos = anneal === "cos";
   let memoStep = -1;
   let memoLeg = legs[0]!;
   let memoX = 0;
@@ -118,13 +119,12 @@ export function oneCycle(o: {
       while (i < legs.length - 1 && k >= legs[i]!.end) i++;
       memoLeg = legs[i]!;
       memoX = Math.min(1, (k - memoLeg.start) / (memoLeg.end - memoLeg.start));
-      memoCos = Math.cos(Math.PI * memoX);
+      if (cos) memoCos = Math.cos(Math.PI * memoX);
       memoStep = k;
     }
     return memoLeg;
   };
   // Half-cosine (as cosineBetween) with the cosine computed once per step, or linear.
-  const cos = anneal === "cos";
   const interp = (ends: [number, number]) =>
     cos ? ends[1] + 0.5 * (ends[0] - ends[1]) * (1 + memoCos) : ends[0] + (ends[1] - ends[0]) * memoX;
   return schedule({

@@ -45,7 +45,7 @@ export interface ScheduleParts {
 }
 
 /** Throws unless `step` is an integer ≥ 0; returns it. */
-export function checkStep(step: number): number {
+function checkStep(step: number): number {
   if (!Number.isInteger(step) || step < 0) throw new ArgumentError("step", step, "an integer ≥ 0");
   return step;
 }
