@@ -10,8 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { Grader, REPO_ROOT, listExercises } from "../grader/harness/runner";
-import { stopTypeCheck } from "../grader/harness/typecheck";
+import { Grader, REPO_ROOT, listExercises } from "../grader/harness/run/runner";
+import { stopTypeCheck } from "../grader/harness/run/typecheck";
 import { wrongSolutions, wrongSource } from "../grader/wrong/wrong";
 
 const { values } = parseArgs({ options: { n: { type: "string" }, batch: { type: "string" } } });

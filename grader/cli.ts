@@ -11,10 +11,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_MANIFEST, DEFAULT_SUITES, generateManifest, manifestText } from "./harness/manifest";
-import { gradeOne, gradeAll, type BatchOptions } from "./harness/batch";
-import { buildRelease } from "./harness/release";
-import { exportGradescope } from "./harness/gradescope";
+import { DEFAULT_MANIFEST, DEFAULT_SUITES, generateManifest, manifestText } from "./harness/score/manifest";
+import { gradeOne, gradeAll, type BatchOptions } from "./harness/class/batch";
+import { buildRelease } from "./harness/publish/release";
+import { exportGradescope } from "./harness/publish/gradescope";
 
 const USAGE = `usage:
   grade <submission dir|.zip> --out <dir>

@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import { checkExpression, checkNumber, type CheckOptions, type Ranges } from "../../exercises/lib/expression";
-import { StudentError, task, type Submission } from "../harness/suite";
+import { StudentError, task, type Submission } from "../harness/run/suite";
 
 /**
  * Asserts that `actual` is a number within relative tolerance `rel` of `expected` (absolute near 0).

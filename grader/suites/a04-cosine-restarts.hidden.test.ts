@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { cosineRestarts } from "../../src/schedules/index";
-import { exercise, task } from "../harness/suite";
+import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
 
 /** SGDR from its definition: locate the cycle by walking the cycle lengths T₀·T_mult^i. */

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
-import { exercise, task, type Submission } from "../harness/suite";
+import { exercise, task, type Submission } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
 
 interface Cfg { etaMin: number; etaMax: number; peakStep: number; totalSteps: number; momentumMin: number; momentumMax: number }

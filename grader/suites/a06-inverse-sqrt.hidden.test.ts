@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { inverseSqrt } from "../../src/schedules/index";
-import { exercise, task } from "../harness/suite";
+import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
 
 exercise("a06-inverse-sqrt", (s) => {

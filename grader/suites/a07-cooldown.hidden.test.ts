@@ -1,6 +1,6 @@
 import { rng } from "../../src/random";
 import { wsd as libWsd } from "../../src/schedules/index";
-import { exercise, task } from "../harness/suite";
+import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
 
 type Shape = "linear" | "cosine" | "1-sqrt";

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
-import { exercise, task } from "../harness/suite";
+import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
 import { bowlGrad, nearAll } from "./b-shared";
 

@@ -1,5 +1,5 @@
 import { rng } from "../../src/random";
-import { exercise, task } from "../harness/suite";
+import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
 import { matmul, nearAll, randomMatrix, symPow2, transpose } from "./b-shared";
 

@@ -1,4 +1,4 @@
-import { exercise } from "../harness/suite";
+import { exercise } from "../harness/run/suite";
 import { expressionTask, numberTask } from "./a-shared";
 
 /** Values computed here from the lesson's formulas (and listed as verified in the course notes). */

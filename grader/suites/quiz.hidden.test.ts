@@ -1,4 +1,4 @@
-import { exercise } from "../harness/suite";
+import { exercise } from "../harness/run/suite";
 import { choiceTask } from "./a-shared";
 
 exercise("quiz", (s) => {

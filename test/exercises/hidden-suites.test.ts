@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeGraders, gradeSubmission } from "../../grader/harness/grade";
+import { closeGraders, gradeSubmission } from "../../grader/harness/run/grade";
 import { wrongSolutions, wrongSource } from "../../grader/wrong/wrong";
 import { IDS, ROOT } from "./exercises";
 

@@ -6,10 +6,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
-import { gradeAll } from "../../grader/harness/batch";
-import { exportGradescope } from "../../grader/harness/gradescope";
-import { buildRelease, listFiles } from "../../grader/harness/release";
-import { readManifest } from "../../grader/harness/score";
+import { gradeAll } from "../../grader/harness/class/batch";
+import { exportGradescope } from "../../grader/harness/publish/gradescope";
+import { buildRelease, listFiles } from "../../grader/harness/publish/release";
+import { readManifest } from "../../grader/harness/score/score";
 import { FIXTURES, FIXTURE_SUITES, makeSubmission, referenceFiles, tmpDir } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -84,7 +84,7 @@ describe("export-gradescope", () => {
     });
     expect(names.slice(0, 2)).toEqual(["setup.sh", "run_autograder"]);
     expect(names).toContain("grader/manifest.json");
-    expect(names).toContain("grader/harness/student-runtime.ts");
+    expect(names).toContain("grader/harness/sandbox/student-runtime.ts");
     expect(names.filter((n) => /^grader\/(solutions|wrong|security)\//.test(n))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { GradeOptions } from "../../grader/harness/grade";
+import type { GradeOptions } from "../../grader/harness/run/grade";
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 export const FIXTURE_SUITES = path.join(FIXTURES, "suites");

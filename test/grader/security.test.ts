@@ -11,9 +11,9 @@ import * as path from "node:path";
 import yazl from "yazl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASES } from "../../grader/security/cases";
-import { Grader } from "../../grader/harness/runner";
-import { readManifest, score, type GradeResult } from "../../grader/harness/score";
-import { stopTypeCheck } from "../../grader/harness/typecheck";
+import { Grader } from "../../grader/harness/run/runner";
+import { readManifest, score, type GradeResult } from "../../grader/harness/score/score";
+import { stopTypeCheck } from "../../grader/harness/run/typecheck";
 import { rng } from "../../src/random";
 import { CANARIES, FIXTURES, FIXTURE_SUITES, referenceFiles, tmpDir } from "./helpers";
 

@@ -6,10 +6,10 @@
  */
 import * as path from "node:path";
 import { Grader, REPO_ROOT, listExercises, type GraderOptions, type RawGrade, type SubmissionRef } from "./runner";
-import { readManifest, score, type GradeResult, type Manifest } from "./score";
+import { readManifest, score, type GradeResult, type Manifest } from "../score/score";
 import { stopTypeCheck } from "./typecheck";
 
-export type { GradeResult, GradeTest } from "./score";
+export type { GradeResult, GradeTest } from "../score/score";
 
 /** Options of `gradeSubmission`. */
 export interface GradeOptions {

@@ -12,14 +12,14 @@ import * as path from "node:path";
 import type { Vitest, TestSpecification } from "vitest/node";
 import ts from "typescript";
 import { BrokerServer, type BrokerRequest } from "./broker";
-import { compile, intake, type Compiled } from "./prepare";
+import { compile, intake, type Compiled } from "../intake/prepare";
 import { KeptThreads } from "./pool";
-import { DEFAULT_LIMITS, detectIsolation, StudentProcess, type CallResult, type Isolation, type Limits } from "./sandbox";
+import { DEFAULT_LIMITS, detectIsolation, StudentProcess, type CallResult, type Isolation, type Limits } from "../sandbox/sandbox";
 import type { TaskMeta } from "./suite";
 import { typeCheck } from "./typecheck";
 
-/** The repository root (grader/harness/../..). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository root (grader/harness/run/../../..). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /** Options of a grader. */
 export interface GraderOptions {
@@ -154,7 +154,7 @@ export class Grader {
     const runtimeDir = path.join(workDir, `runtime-${rand()}`);
     fs.mkdirSync(runtimeDir, { mode: 0o755 });
     for (const name of ["codec", "student-runtime"]) {
-      const src = fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8");
+      const src = fs.readFileSync(path.join(__dirname, "..", "sandbox", `${name}.ts`), "utf8");
       const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
       fs.writeFileSync(path.join(runtimeDir, `${name}.js`), js, { mode: 0o644 });
     }

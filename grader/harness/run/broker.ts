@@ -5,7 +5,7 @@
  * Both ends are trusted code; student data crosses it only as encoded wire values.
  */
 import * as net from "node:net";
-import type { CallResult } from "./sandbox";
+import type { CallResult } from "../sandbox/sandbox";
 
 /** A request from a hidden suite: calls of one export (one argument list each), or its value (`[[]]`). */
 export interface BrokerRequest {

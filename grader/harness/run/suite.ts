@@ -9,8 +9,8 @@
  */
 import { describe, inject, test } from "vitest";
 import { BrokerClient } from "./broker";
-import { decode, encode, NotPlainData } from "./codec";
-import type { CallResult } from "./sandbox";
+import { decode, encode, NotPlainData } from "../sandbox/codec";
+import type { CallResult } from "../sandbox/sandbox";
 
 /** Gradescope visibility of a test. */
 export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";

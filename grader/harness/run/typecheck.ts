@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { Intake } from "./prepare";
+import type { Intake } from "../intake/prepare";
 
 /** Milliseconds allowed for one submission's type check. */
 const CHECK_MS = 10_000;

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import yazl from "yazl";
 import { listFiles } from "./release";
-import { REPO_ROOT } from "./runner";
+import { REPO_ROOT } from "../run/runner";
 
 /** Paths (relative to the repo) the autograder needs; folders are copied whole. */
 const SOURCES = ["package.json", "package-lock.json", "tsconfig.json", "grader/cli.ts", "grader/harness", "grader/suites", "grader/manifest.json", "exercises/lib", "src"];

@@ -5,11 +5,11 @@
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { closeGraders, gradeSubmission, restrict, type GradeOptions } from "./grade";
-import { feedbackHtml, gradebookCsv, histogramSvg, summaryHtml, summaryTable } from "./report";
-import { Grader, listExercises } from "./runner";
-import { readManifest, score, type GradeResult } from "./score";
-import { stopTypeCheck } from "./typecheck";
+import { closeGraders, gradeSubmission, restrict, type GradeOptions } from "../run/grade";
+import { feedbackHtml, gradebookCsv, histogramSvg, summaryHtml, summaryTable } from "../report/report";
+import { Grader, listExercises } from "../run/runner";
+import { readManifest, score, type GradeResult } from "../score/score";
+import { stopTypeCheck } from "../run/typecheck";
 
 /** Options shared by `grade` and `grade-all`. */
 export interface BatchOptions extends GradeOptions {

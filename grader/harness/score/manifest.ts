@@ -3,7 +3,7 @@
  * student code is involved). `grader/manifest.json` is checked in; a test asserts it is current.
  */
 import * as path from "node:path";
-import { Grader, REPO_ROOT } from "./runner";
+import { Grader, REPO_ROOT } from "../run/runner";
 import { buildManifest, type Manifest } from "./score";
 
 /** Default suites folder and manifest file. */

@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "./runner";
+import { REPO_ROOT } from "../run/runner";
 
 /** npm scripts a student uses; the others (tests, grading, benchmarks, site) stay out. */
 const STUDENT_SCRIPTS = ["course", "check", "submit", "schedule", "typecheck"];

@@ -3,7 +3,7 @@
  * the class gradebook CSV and the score-distribution summary (an SVG histogram). Everything a
  * student wrote is escaped; hidden tasks appear only as their visibility allows.
  */
-import type { GradeResult } from "./score";
+import type { GradeResult } from "../score/score";
 
 /** HTML-escapes text. */
 export function esc(s: string): string {

@@ -5,8 +5,8 @@
  * with is read.
  */
 import * as fs from "node:fs";
-import type { RawGrade } from "./runner";
-import type { TaskMeta, Visibility } from "./suite";
+import type { RawGrade } from "../run/runner";
+import type { TaskMeta, Visibility } from "../run/suite";
 
 /** One expected task. */
 export interface ManifestTask {
