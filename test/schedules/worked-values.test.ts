@@ -1,4 +1,5 @@
-// Every worked value in ../shared/COURSE.md and the seed lesson (003), checked against the library.
+// Every worked value the lesson states (worked examples 1–3 and practice problems 1–5 of A09, with
+// problems 3 and 5 as corrected there), checked against the library.
 import { describe, expect, it } from "vitest";
 import {
   cosine,
@@ -39,7 +40,7 @@ describe("worked examples (lesson §Worked Examples)", () => {
   });
 });
 
-describe("practice problems (with the corrections of COURSE.md)", () => {
+describe("practice problems (problems 3 and 5 as corrected in the lesson)", () => {
   it("problem 1: cosine 5e-4 → 1e-5 over 50 000 steps is 4.2824e-4 at t = 12 500", () => {
     quoted(cosine({ max: 5e-4, min: 1e-5, totalSteps: 50_000 })(12_500), 4.2824e-4, 5);
   });
