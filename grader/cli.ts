@@ -1,109 +1,148 @@
 /**
- * The instructor's command line (see grader/README.md):
- *   grade <submission dir|.zip> --out <dir>
- *   grade-all <folder of submissions> --out <dir> [--jobs N] [--force] [--shard i/n]
- *   release --out <dir>
- *   export-gradescope --out <zip>
- *   manifest [--check]
- * Common options: --suites <dir> (default grader/suites), --manifest <file>, --only id,id,
- * --no-sandbox (force the unsandboxed fallback).
+ * The instructor's command line (see grader/README.md): grade, grade-all, release,
+ * export-gradescope, manifest. Every command answers --help; an instructor's mistake (a bad
+ * option, a missing folder, a stale manifest, a full disk) is one line and exit status 2.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
-import { DEFAULT_MANIFEST, DEFAULT_SUITES, generateManifest, manifestText } from "./harness/score/manifest";
-import { gradeOne, gradeAll, type BatchOptions } from "./harness/class/batch";
+import { helpHint, parseCommand, UsageError, type CommandSpec, type OptionSpec } from "../scripts/args";
+import { gradeAll, gradeOne, runSummary, type BatchOptions } from "./harness/class/batch";
+import { InstructorError } from "./harness/errors";
 import { buildRelease } from "./harness/publish/release";
 import { exportGradescope } from "./harness/publish/gradescope";
+import { writeAtomic } from "./harness/report/files";
+import { generateManifest } from "./harness/score/generate";
+import { DEFAULT_MANIFEST, DEFAULT_SUITES, manifestText } from "./harness/score/manifest";
 
-const USAGE = `usage:
-  grade <submission dir|.zip> --out <dir>
-  grade-all <folder of submissions> --out <dir> [--jobs N] [--force] [--shard i/n]
-  release --out <dir>
-  export-gradescope --out <zip>
-  manifest [--check]
-options: --suites <dir>  --manifest <file>  --only id,id  --no-sandbox`;
+const rel = (p: string) => path.relative(process.cwd(), p) || ".";
+
+/** Options of every command that grades or reads the suites. */
+const SUITE_OPTIONS: Record<string, OptionSpec> = {
+  suites: { type: "string", value: "<dir>", help: "folder of the hidden suites", default: rel(DEFAULT_SUITES) },
+  manifest: { type: "string", value: "<file>", help: "manifest of expected tasks", default: `${rel(DEFAULT_MANIFEST)}, or manifest.json beside --suites` },
+};
+const GRADE_OPTIONS: Record<string, OptionSpec> = {
+  out: { type: "string", value: "<dir>", help: "output folder (required)" },
+  ...SUITE_OPTIONS,
+  only: { type: "string", value: "<id,id>", help: "grade only these exercises", default: "every exercise with a suite" },
+  "no-sandbox": { type: "boolean", help: "force the unsandboxed fallback (separate process, no bubblewrap)" },
+};
+
+const COMMANDS: Record<string, CommandSpec> = {
+  grade: {
+    usage: "npm run grade -- <submission dir|.zip> --out <dir> [options]",
+    summary: "Grades one submission: results.json (Gradescope format), feedback.html, and a summary table with the active protections.",
+    options: GRADE_OPTIONS,
+    positionals: [1, 1],
+  },
+  "grade-all": {
+    usage: "npm run grade-all -- <folder of submissions> --out <dir> [options]",
+    summary:
+      "Grades every sub-folder and .zip of a class folder into <dir>/students/<folder>/, then writes gradebook.csv, summary.html and histogram.svg. " +
+      "A rerun keeps a stored result only when it was made from the same submission files by the same grader.",
+    options: {
+      ...GRADE_OPTIONS,
+      jobs: { type: "string", value: "<n>", help: "parallel vitest workers", default: "2" },
+      force: { type: "boolean", help: "regrade every submission, even those with current results" },
+      shard: { type: "string", value: "<i/n>", help: "grade only every n-th submission (sorted by name) starting at i" },
+      quiet: { type: "boolean", help: "no progress bar" },
+    },
+    positionals: [1, 1],
+  },
+  release: {
+    usage: "npm run release -- --out <dir>",
+    summary: "Builds the student bundle: notebooks with outputs cleared, src/, exercise starters and public tests; nothing hidden.",
+    options: { out: { type: "string", value: "<dir>", help: "output folder (required)" } },
+    positionals: [0, 0],
+  },
+  "export-gradescope": {
+    usage: "npm run export-gradescope -- --out <zip>",
+    summary: "Writes a Gradescope autograder zip (setup.sh, run_autograder, the grader and the hidden suites).",
+    options: { out: { type: "string", value: "<zip>", help: "the zip to write (required)" } },
+    positionals: [0, 0],
+  },
+  manifest: {
+    usage: "npm run grade:manifest -- [options]",
+    summary: "Regenerates the manifest of expected tasks from the hidden suites; run it after editing a suite.",
+    options: { ...SUITE_OPTIONS, check: { type: "boolean", help: "only check that the manifest is current (exit 1 if not)" } },
+    positionals: [0, 0],
+  },
+};
+
+const OVERVIEW = `usage: npm run <command> -- [arguments] [options]   (each command has --help)\n\n${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join("\n")}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      jobs: { type: "string" },
-      force: { type: "boolean" },
-      shard: { type: "string" },
-      suites: { type: "string" },
-      manifest: { type: "string" },
-      only: { type: "string" },
-      "no-sandbox": { type: "boolean" },
-      check: { type: "boolean" },
-      quiet: { type: "boolean" },
-    },
-  });
-  const suitesDir = path.resolve(values.suites ?? DEFAULT_SUITES);
-  const manifestFile = path.resolve(values.manifest ?? (values.suites ? path.join(suitesDir, "..", "manifest.json") : DEFAULT_MANIFEST));
+  if (!command || command === "--help" || command === "-h") {
+    console.log(OVERVIEW);
+    return command ? 0 : 2;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`unknown command ${command}: the commands are ${Object.keys(COMMANDS).join(", ")}`);
+  const parsed = parseCommand(spec, rest);
+  if (!parsed) return 0;
+  const { values: v, positionals } = parsed;
+  const out = () => {
+    if (typeof v.out !== "string") throw new UsageError(`missing --out: ${helpHint(spec)}`);
+    return v.out;
+  };
+  const suitesDir = path.resolve((v.suites as string | undefined) ?? DEFAULT_SUITES);
+  const manifestFile = path.resolve((v.manifest as string | undefined) ?? (v.suites ? path.join(suitesDir, "..", "manifest.json") : DEFAULT_MANIFEST));
   const options: BatchOptions = {
     suitesDir,
     manifest: manifestFile,
-    ...(values.only ? { only: values.only.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
-    isolation: values["no-sandbox"] ? "process" : "auto",
-  };
-  const need = (v: string | undefined, what: string): string => {
-    if (!v) throw new UsageError(`missing ${what}`);
-    return v;
+    ...(typeof v.only === "string" ? { only: v.only.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    isolation: v["no-sandbox"] ? "process" : "auto",
   };
   switch (command) {
-    case "grade": {
-      const r = await gradeOne(need(positionals[0], "<submission>"), need(values.out, "--out <dir>"), options);
-      return r.failedToRun ? 1 : 0;
-    }
+    case "grade":
+      await gradeOne(positionals[0]!, out(), options);
+      return 0;
     case "grade-all": {
-      const jobs = values.jobs ? Number(values.jobs) : undefined;
-      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a positive integer, got ${values.jobs}`);
+      const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a positive integer, got ${v.jobs}`);
       let shard: [number, number] | undefined;
-      if (values.shard) {
-        const m = /^(\d+)\/(\d+)$/.exec(values.shard);
-        if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got ${values.shard}`);
+      if (typeof v.shard === "string") {
+        const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+        if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got ${v.shard}`);
         shard = [Number(m[1]), Number(m[2])];
       }
-      await gradeAll(need(positionals[0], "<folder of submissions>"), need(values.out, "--out <dir>"), { ...options, jobs, force: !!values.force, shard, quiet: !!values.quiet });
-      return 0;
+      const run = await gradeAll(positionals[0]!, out(), { ...options, jobs, force: !!v.force, shard, quiet: !!v.quiet });
+      console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")}`);
+      return run.clashes > 0 ? 1 : 0;
     }
     case "release":
-      await buildRelease(need(values.out, "--out <dir>"));
+      await buildRelease(out());
       return 0;
     case "export-gradescope":
-      await exportGradescope(need(values.out, "--out <zip>"));
+      await exportGradescope(out());
       return 0;
     case "manifest": {
+      if (!fs.existsSync(suitesDir)) throw new InstructorError(`the suites folder ${suitesDir} does not exist: pass the folder of *.hidden.test.ts files with --suites`);
       const text = manifestText(await generateManifest(suitesDir));
-      if (values.check) {
+      if (v.check) {
         const current = fs.existsSync(manifestFile) ? fs.readFileSync(manifestFile, "utf8") : "";
         if (current !== text) {
-          console.error(`${path.relative(process.cwd(), manifestFile)} is out of date: run npm run grade:manifest`);
+          console.error(`${rel(manifestFile)} is out of date: run npm run grade:manifest`);
           return 1;
         }
         console.log("manifest is up to date");
         return 0;
       }
-      fs.writeFileSync(manifestFile + ".tmp", text);
-      fs.renameSync(manifestFile + ".tmp", manifestFile);
-      console.log(`wrote ${path.relative(process.cwd(), manifestFile)}`);
+      writeAtomic(manifestFile, text);
+      console.log(`wrote ${rel(manifestFile)}`);
       return 0;
     }
-    default:
-      throw new UsageError(command ? `unknown command ${command}` : "missing command");
   }
+  return 2;
 }
-
-class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: Error) => {
-    console.error(e instanceof UsageError ? `${e.message}\n${USAGE}` : e.stack ?? String(e));
+    console.error(e instanceof UsageError || e instanceof InstructorError ? e.message : e.stack ?? String(e));
     process.exit(2);
   },
 );

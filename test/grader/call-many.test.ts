@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeGraders, gradeSubmission } from "../../grader/harness/run/grade";
-import { generateManifest, manifestText } from "../../grader/harness/score/manifest";
+import { generateManifest } from "../../grader/harness/score/generate";
+import { manifestText } from "../../grader/harness/score/manifest";
 import { FIXTURES, tmpDir } from "./helpers";
 
 const DIR = path.join(FIXTURES, "batch");

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { gradeAll } from "../../grader/harness/class/batch";
 import { exportGradescope } from "../../grader/harness/publish/gradescope";
 import { buildRelease, listFiles } from "../../grader/harness/publish/release";
-import { readManifest } from "../../grader/harness/score/score";
+import { readManifest } from "../../grader/harness/score/manifest";
 import { FIXTURES, FIXTURE_SUITES, makeSubmission, referenceFiles, tmpDir } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");

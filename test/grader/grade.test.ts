@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeGraders, gradeSubmission } from "../../grader/harness/run/grade";
-import { DEFAULT_MANIFEST, generateManifest, manifestText } from "../../grader/harness/score/manifest";
+import { generateManifest } from "../../grader/harness/score/generate";
+import { DEFAULT_MANIFEST, manifestText } from "../../grader/harness/score/manifest";
 import { FIXTURE_MAX, FIXTURE_OPTIONS, FIXTURE_SUITES, FIXTURES, makeSubmission, referenceFiles } from "./helpers";
 
 afterAll(closeGraders);

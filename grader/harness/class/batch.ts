@@ -1,15 +1,21 @@
 /**
  * The `grade` and `grade-all` commands: grading one submission or a class into an output folder,
- * with atomic writes, resumption, sharding, a progress bar and the class reports.
+ * with checks before grading, atomic writes, resumption by provenance, sharding, a progress bar
+ * and the class reports.
  */
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { closeGraders, gradeSubmission, restrict, type GradeOptions } from "../run/grade";
-import { feedbackHtml, gradebookCsv, histogramSvg, summaryHtml, summaryTable } from "../report/report";
-import { Grader, listExercises } from "../run/runner";
-import { readManifest, score, type GradeResult } from "../score/score";
+import { InstructorError } from "../errors";
+import { intake } from "../intake/prepare";
+import { readRoster, type Roster, type Submission } from "../intake/roster";
+import { checkOutput, removeStaleTemps, writeAtomic } from "../report/files";
+import { feedbackHtml, gradebookCsv, histogramSvg, summaryHtml, summaryTable, type GradebookRow } from "../report/report";
+import { closeGraders, gradeSubmission, type GradeOptions } from "../run/grade";
+import { Grader, listExercises, type SubmissionRef } from "../run/runner";
 import { stopTypeCheck } from "../run/typecheck";
+import { loadManifest } from "../score/manifest";
+import { graderSha, submissionSha } from "../score/provenance";
+import { score, type GradeResult } from "../score/score";
 
 /** Options shared by `grade` and `grade-all`. */
 export interface BatchOptions extends GradeOptions {
@@ -17,24 +23,35 @@ export interface BatchOptions extends GradeOptions {
   manifest: string;
 }
 
-/** Writes a file atomically: a temporary file in the same folder, then rename. */
-export function writeAtomic(file: string, data: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+/** A first estimate of the disk space one student's results take (results.json + feedback.html). */
+const RESULT_BYTES = 256 * 1024;
+
+/** Checks that a submission given to `grade` is a folder or a `.zip` that exists. */
+function checkSubmission(submission: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(submission);
+  } catch {
+    throw new InstructorError(`the submission ${submission} does not exist: pass a submission folder or .zip`);
+  }
+  if (!st.isDirectory() && !(st.isFile() && submission.toLowerCase().endsWith(".zip"))) {
+    throw new InstructorError(`the submission ${submission} is neither a folder nor a .zip file: pass a submission folder or .zip`);
+  }
 }
 
 /** Grades one submission into `outDir` (results.json, feedback.html) and prints the summary table. */
-export async function gradeOne(submission: string, outDir: string, options: BatchOptions): Promise<{ result: GradeResult; failedToRun: boolean }> {
+export async function gradeOne(submission: string, outDir: string, options: BatchOptions): Promise<GradeResult> {
+  checkSubmission(submission);
+  checkOutput(outDir, RESULT_BYTES);
+  removeStaleTemps(outDir);
   try {
     const result = await gradeSubmission(submission, options);
-    writeAtomic(path.join(outDir, "results.json"), JSON.stringify(result, null, 2) + "\n");
     writeAtomic(path.join(outDir, "feedback.html"), feedbackHtml(result));
+    writeAtomic(path.join(outDir, "results.json"), JSON.stringify(result, null, 2) + "\n");
     console.log(summaryTable(result));
     console.log(`\nprotections: ${result.protections.join("; ")}`);
     console.log(`wrote ${path.join(outDir, "results.json")} and feedback.html`);
-    return { result, failedToRun: false };
+    return result;
   } finally {
     await closeGraders();
   }
@@ -44,7 +61,7 @@ export async function gradeOne(submission: string, outDir: string, options: Batc
 export interface GradeAllOptions extends BatchOptions {
   /** Parallel vitest workers (default 2). */
   jobs?: number;
-  /** Regrade submissions that already have results. */
+  /** Regrade submissions whose stored results are current. */
   force?: boolean;
   /** Grade only shard i of n (1-based), by position in the sorted list of submissions. */
   shard?: [number, number];
@@ -54,33 +71,26 @@ export interface GradeAllOptions extends BatchOptions {
   quiet?: boolean;
 }
 
-/** A student's submission in the class folder. */
-interface Student {
-  name: string;
-  key: string;
-  path: string;
+/** Why a submission is graded in this run, or why its stored result is kept. */
+export type Reason = "new" | "submission changed" | "grader changed" | "forced" | "kept";
+
+/** What a `grade-all` run did. */
+export interface ClassRun {
+  /** Submissions graded in this run, by reason. */
+  graded: Partial<Record<Exclude<Reason, "kept">, number>>;
+  /** Stored results kept: same submission files, same grader. */
+  kept: number;
+  /** Submissions not graded because their names clash. */
+  clashes: number;
 }
 
-/** Lists submissions: sub-folders and .zip files (never through symlinks), sorted by name. */
-export function listStudents(folder: string): { students: Student[]; skipped: string[] } {
-  const students: Student[] = [];
-  const skipped: string[] = [];
-  const used = new Set<string>();
-  for (const e of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith(".")) continue;
-    const isZip = e.isFile() && e.name.toLowerCase().endsWith(".zip");
-    if (e.isSymbolicLink()) {
-      skipped.push(`${e.name}: symbolic link, skipped`);
-      continue;
-    }
-    if (!e.isDirectory() && !isZip) continue;
-    const name = isZip ? e.name.slice(0, -4) : e.name;
-    let key = name.replace(/[^A-Za-z0-9._@-]/g, "_").replace(/^\.+/, "_").slice(0, 100) || "_";
-    for (let n = 2; used.has(key); n++) key = `${key}~${n}`;
-    used.add(key);
-    students.push({ name, key, path: path.join(folder, e.name) });
+/** The stored result of a student, or null when there is none or it cannot be read. */
+function storedResult(file: string): GradeResult | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as GradeResult;
+  } catch {
+    return null;
   }
-  return { students, skipped };
 }
 
 /** A progress bar on stderr: redrawn in place on a TTY, a line per batch otherwise. */
@@ -108,53 +118,90 @@ class Progress {
   }
 }
 
-/** Grades a class folder into `outDir`; returns the number of submissions graded in this run. */
-export async function gradeAll(folder: string, outDir: string, options: GradeAllOptions): Promise<{ graded: number; skipped: number }> {
-  const { students: all, skipped: notes } = listStudents(folder);
-  const students = options.shard ? all.filter((_, i) => i % options.shard![1] === options.shard![0] - 1) : all;
-  const studentsDir = path.join(outDir, "students");
-  const resultFile = (s: Student) => path.join(studentsDir, s.key, "results.json");
-  const todo = options.force ? students : students.filter((s) => !fs.existsSync(resultFile(s)));
-  for (const n of notes) process.stderr.write(`${n}\n`);
+/**
+ * Grades a class folder into `outDir`. Everything that can be checked is checked before any
+ * grading (the folder, name clashes, the manifest against the suites, the output folder and its
+ * free space). A stored result is kept only when it was made from the same submission files by
+ * the same grader; otherwise, or with `force`, the submission is graded again.
+ */
+export async function gradeAll(folder: string, outDir: string, options: GradeAllOptions): Promise<ClassRun> {
+  const roster = readRoster(folder);
   const ids = [...(options.only ?? listExercises(options.suitesDir))].sort();
-  const manifest = restrict(readManifest(options.manifest), ids);
+  const manifest = loadManifest(options.manifest, options.suitesDir, ids);
+  const sha = graderSha(options.suitesDir, options.manifest, ids);
+  const mine = options.shard ? roster.submissions.filter((_, i) => i % options.shard![1] === options.shard![0] - 1) : roster.submissions;
+  checkOutput(outDir, mine.length * RESULT_BYTES);
+  removeStaleTemps(outDir);
+  for (const line of [...roster.skipped, ...roster.clashes.map((c) => c.message)]) process.stderr.write(`${line}\n`);
+
+  const resultFile = (s: Submission) => path.join(outDir, "students", s.folder, "results.json");
+  const run: ClassRun = { graded: {}, kept: 0, clashes: roster.clashes.length };
+  const status = new Map<string, string>();
+  const todo: Array<SubmissionRef & { sub: Submission }> = [];
+  for (const sub of mine) {
+    const got = await intake(sub.path, ids).catch(() => undefined);
+    const stored = storedResult(resultFile(sub));
+    const reason: Reason = options.force ? "forced"
+      : !stored ? "new"
+      : stored.grader !== sha ? "grader changed"
+      : !got || stored.submission?.name !== sub.name || stored.submission.sha256 !== submissionSha(got) ? "submission changed"
+      : "kept";
+    if (reason === "kept") {
+      run.kept++;
+      status.set(sub.name, "kept: same files, same grader");
+      continue;
+    }
+    run.graded[reason] = (run.graded[reason] ?? 0) + 1;
+    status.set(sub.name, `graded: ${reason}`);
+    todo.push({ key: sub.folder, path: sub.path, intake: got, sub });
+  }
+
   const progress = new Progress(todo.length, !!options.quiet);
   if (todo.length > 0) {
     const grader = await Grader.create({ suitesDir: options.suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits, workers: options.jobs });
     try {
       const size = options.batchSize ?? 16;
-      let done = 0;
       progress.update(0);
       for (let i = 0; i < todo.length; i += size) {
         const batch = todo.slice(i, i + size);
-        const raw = await grader.gradeBatch(batch.map((s) => ({ key: s.key, path: s.path })));
-        for (const s of batch) {
-          const result = score(raw.get(s.key)!, manifest, grader.isolation.protections);
-          writeAtomic(path.join(studentsDir, s.key, "feedback.html"), feedbackHtml(result, `Feedback for ${s.name}`));
-          writeAtomic(resultFile(s), JSON.stringify(result, null, 2) + "\n");
+        const raw = await grader.gradeBatch(batch);
+        for (const { sub } of batch) {
+          const r = raw.get(sub.folder)!;
+          const result: GradeResult = { ...score(r, manifest, grader.isolation.protections), submission: { name: sub.name, sha256: r.sha256 }, grader: sha };
+          writeAtomic(path.join(outDir, "students", sub.folder, "feedback.html"), feedbackHtml(result, `Feedback for ${sub.name}`));
+          writeAtomic(resultFile(sub), JSON.stringify(result, null, 2) + "\n");
         }
-        done += batch.length;
-        progress.update(done);
+        progress.update(i + batch.length);
       }
     } finally {
       await grader.close();
       await stopTypeCheck();
     }
   }
-  writeClassReports(all, outDir, ids);
-  return { graded: todo.length, skipped: students.length - todo.length };
+  writeClassReports(roster, outDir, ids, status, runSummary(run));
+  return run;
+}
+
+/** One line saying what a run did: graded (by reason), kept, not graded. */
+export function runSummary(run: ClassRun): string {
+  const graded = Object.values(run.graded).reduce((a, n) => a + n, 0);
+  const reasons = Object.entries(run.graded).map(([r, n]) => `${n} ${r}`).join(", ");
+  return `graded ${graded}${reasons ? ` (${reasons})` : ""}; kept ${run.kept} (same files, same grader)` + (run.clashes ? `; ${run.clashes} name clash${run.clashes > 1 ? "es" : ""} not graded` : "");
 }
 
 /** Rebuilds gradebook.csv, histogram.svg and summary.html from every finished result in `outDir`. */
-function writeClassReports(students: Student[], outDir: string, ids: string[]): void {
-  const rows: Array<{ student: string; result: GradeResult }> = [];
-  for (const s of students) {
-    const file = path.join(outDir, "students", s.key, "results.json");
-    if (fs.existsSync(file)) rows.push({ student: s.name, result: JSON.parse(fs.readFileSync(file, "utf8")) as GradeResult });
+function writeClassReports(roster: Roster, outDir: string, ids: string[], status: Map<string, string>, note: string): void {
+  const rows: GradebookRow[] = [];
+  for (const s of roster.submissions) {
+    const result = storedResult(path.join(outDir, "students", s.folder, "results.json"));
+    if (result) rows.push({ student: s.name, folder: s.folder, result, status: status.get(s.name) ?? "kept: graded by another shard or run" });
   }
+  for (const c of roster.clashes) for (const name of c.names) rows.push({ student: name, folder: "", result: null, status: "not graded: name clash" });
+  rows.sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
   writeAtomic(path.join(outDir, "gradebook.csv"), gradebookCsv(ids, rows));
-  const max = rows[0]?.result.max_score ?? 0;
-  const svg = histogramSvg(rows.map((r) => r.result.score), max);
+  const graded = rows.filter((r): r is GradebookRow & { result: GradeResult } => r.result !== null);
+  const max = graded[0]?.result.max_score ?? 0;
+  const svg = histogramSvg(graded.map((r) => r.result.score), max);
   writeAtomic(path.join(outDir, "histogram.svg"), svg);
-  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, rows, svg));
+  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...roster.clashes.map((c) => c.message)]));
 }

@@ -76,11 +76,24 @@ export function csvCell(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The gradebook: one row per student, a column per exercise, the total and the maximum. */
-export function gradebookCsv(exercises: string[], rows: Array<{ student: string; result: GradeResult }>): string {
-  const lines = [["student", ...exercises, "total", "max"].map(csvCell).join(",")];
-  for (const { student, result } of rows) {
-    lines.push([student, ...exercises.map((id) => result.exercises[id]?.score ?? 0), result.score, result.max_score].map(csvCell).join(","));
+/** One gradebook row: the submission's exact name, its output folder, its result (null: not graded) and status. */
+export interface GradebookRow {
+  student: string;
+  folder: string;
+  result: GradeResult | null;
+  /** What this run did with it: "graded: new", "kept: same files, same grader", "not graded: name clash"… */
+  status: string;
+}
+
+/**
+ * The gradebook: one row per student (the exact submission name), a column per exercise, the
+ * total and the maximum, then the output folder and what this run did with the row.
+ */
+export function gradebookCsv(exercises: string[], rows: GradebookRow[]): string {
+  const lines = [["student", ...exercises, "total", "max", "folder", "status"].map(csvCell).join(",")];
+  for (const { student, folder, result, status } of rows) {
+    const scores = result ? [...exercises.map((id) => result.exercises[id]?.score ?? 0), result.score, result.max_score] : [...exercises.map(() => ""), "", ""];
+    lines.push([student, ...scores, folder, status].map(csvCell).join(","));
   }
   return lines.join("\n") + "\n";
 }
@@ -115,12 +128,14 @@ export function stats(xs: number[]): { n: number; mean: number; median: number; 
   return { n: s.length, mean: s.reduce((a, b) => a + b, 0) / s.length, median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, min: s[0]!, max: s[s.length - 1]! };
 }
 
-/** The class summary page: statistics, the histogram, per-exercise means. */
-export function summaryHtml(exercises: string[], rows: Array<{ student: string; result: GradeResult }>, svg: string): string {
+/** The class summary page: what the run did (`notes`), statistics, the histogram, per-exercise means. */
+export function summaryHtml(exercises: string[], rows: Array<{ result: GradeResult }>, svg: string, notes: string[] = []): string {
   const totals = stats(rows.map((r) => r.result.score));
   const max = rows[0]?.result.max_score ?? 0;
   const parts = [`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Class summary</title><style>${STYLE}</style></head><body>`];
-  parts.push(`<h1>Class summary</h1><p>${totals.n} submissions · mean ${fmt(totals.mean)} · median ${fmt(totals.median)} · min ${fmt(totals.min)} · max ${fmt(totals.max)} (of ${fmt(max)})</p>`);
+  parts.push(`<h1>Class summary</h1>`);
+  for (const n of notes) parts.push(`<p class="msg">${esc(n)}</p>`);
+  parts.push(`<p>${totals.n} submissions · mean ${fmt(totals.mean)} · median ${fmt(totals.median)} · min ${fmt(totals.min)} · max ${fmt(totals.max)} (of ${fmt(max)})</p>`);
   parts.push(svg);
   parts.push(`<h2>Per exercise</h2><table><tr><th>Exercise</th><th class="num">Mean</th><th class="num">Max</th><th class="num">Full marks</th></tr>`);
   for (const id of exercises) {

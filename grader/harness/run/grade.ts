@@ -6,7 +6,9 @@
  */
 import * as path from "node:path";
 import { Grader, REPO_ROOT, listExercises, type GraderOptions, type RawGrade, type SubmissionRef } from "./runner";
-import { readManifest, score, type GradeResult, type Manifest } from "../score/score";
+import { loadManifest, type Manifest } from "../score/manifest";
+import { graderSha } from "../score/provenance";
+import { score, type GradeResult } from "../score/score";
 import { stopTypeCheck } from "./typecheck";
 
 export type { GradeResult, GradeTest } from "../score/score";
@@ -31,7 +33,13 @@ class BatchingGrader {
   private running: Promise<void> | null = null;
   private n = 0;
 
-  constructor(readonly grader: Promise<Grader>, readonly manifest: Manifest, private readonly maxBatch = 16) {}
+  constructor(
+    readonly grader: Promise<Grader>,
+    readonly manifest: Manifest,
+    /** SHA-256 of this grader (see provenance.ts). */
+    readonly sha: string,
+    private readonly maxBatch = 16,
+  ) {}
 
   grade(dir: string): Promise<RawGrade> {
     return new Promise((done, fail) => {
@@ -60,17 +68,6 @@ class BatchingGrader {
 
 const graders = new Map<string, BatchingGrader>();
 
-/** The manifest restricted to `ids`. */
-export function restrict(manifest: Manifest, ids: string[]): Manifest {
-  const out: Manifest = { exercises: {} };
-  for (const id of ids) {
-    const ex = manifest.exercises[id];
-    if (!ex) throw new Error(`exercise ${id} is not in the manifest (regenerate it: npm run grade:manifest)`);
-    out.exercises[id] = ex;
-  }
-  return out;
-}
-
 function graderFor(options: GradeOptions): BatchingGrader {
   const suitesDir = path.resolve(options.suitesDir ?? path.join(REPO_ROOT, "grader", "suites"));
   const manifestFile = path.resolve(options.manifest ?? path.join(suitesDir, "..", "manifest.json"));
@@ -78,18 +75,22 @@ function graderFor(options: GradeOptions): BatchingGrader {
   const k = JSON.stringify([suitesDir, manifestFile, ids, options.isolation ?? "auto", options.limits ?? {}]);
   let g = graders.get(k);
   if (!g) {
-    const manifest = restrict(readManifest(manifestFile), ids);
-    g = new BatchingGrader(Grader.create({ suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits }), manifest);
+    const manifest = loadManifest(manifestFile, suitesDir, ids);
+    g = new BatchingGrader(Grader.create({ suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits }), manifest, graderSha(suitesDir, manifestFile, ids));
     graders.set(k, g);
   }
   return g;
 }
 
-/** Grades a submission directory (or .zip) and returns its Gradescope results object. */
+/**
+ * Grades a submission directory (or .zip) and returns its Gradescope results object, with its
+ * provenance: the submission's name (the folder's, or the zip's without `.zip`) and hashes.
+ */
 export async function gradeSubmission(dir: string, options: GradeOptions = {}): Promise<GradeResult> {
   const g = graderFor(options);
   const raw = await g.grade(path.resolve(dir));
-  return score(raw, g.manifest, (await g.grader).isolation.protections);
+  const name = path.basename(dir).replace(/\.zip$/i, "");
+  return { ...score(raw, g.manifest, (await g.grader).isolation.protections), submission: { name, sha256: raw.sha256 }, grader: g.sha };
 }
 
 /** Closes every grader this process created (call from afterAll or before exit). */

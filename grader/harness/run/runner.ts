@@ -12,7 +12,9 @@ import * as path from "node:path";
 import type { Vitest, TestSpecification } from "vitest/node";
 import ts from "typescript";
 import { BrokerServer, type BrokerRequest } from "./broker";
-import { compile, intake, type Compiled } from "../intake/prepare";
+import { compile, intake, type Compiled, type Intake } from "../intake/prepare";
+import { removeStaleFolders } from "../report/files";
+import { submissionSha } from "../score/provenance";
 import { KeptThreads } from "./pool";
 import { DEFAULT_LIMITS, detectIsolation, StudentProcess, type CallResult, type Isolation, type Limits } from "../sandbox/sandbox";
 import type { TaskMeta } from "./suite";
@@ -57,6 +59,8 @@ export interface RawGrade {
   /** Suite files that failed to load (instructor-facing). */
   suiteErrors: string[];
   seconds: number;
+  /** SHA-256 of the files the intake read (see provenance.ts). */
+  sha256: string;
 }
 
 /** After this many timeouts of one export, its remaining calls fail fast. */
@@ -114,10 +118,11 @@ class Session {
   }
 }
 
-/** A submission to grade: a unique key and a directory or .zip path. */
+/** A submission to grade: a unique key, a directory or .zip path, and its intake if already read. */
 export interface SubmissionRef {
   key: string;
   path: string;
+  intake?: Intake;
 }
 
 /** The long-lived trusted grader. Create with `Grader.create`, close with `close()`. */
@@ -149,7 +154,9 @@ export class Grader {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
 
     // Work area: traversable (0711) so the sandbox uid can reach the bound folders, not listable.
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "lrgrader-"));
+    // Named with the pid, so the next grader removes the work area of one killed with kill -9.
+    removeStaleFolders(os.tmpdir(), "lrgrader-");
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `lrgrader-${process.pid}-`));
     fs.chmodSync(workDir, 0o711);
     const runtimeDir = path.join(workDir, `runtime-${rand()}`);
     fs.mkdirSync(runtimeDir, { mode: 0o755 });
@@ -202,15 +209,17 @@ export class Grader {
     try {
       for (const [i, sub] of subs.entries()) {
         const dir = path.join(batch, `${i}-${rand()}`);
-        const raw: RawGrade = { outcomes: [], compiled: {}, typeErrors: {}, notes: [], suiteErrors: [], seconds: 0 };
+        const raw: RawGrade = { outcomes: [], compiled: {}, typeErrors: {}, notes: [], suiteErrors: [], seconds: 0, sha256: "" };
         try {
-          const got = await intake(sub.path, this.exercises);
+          const got = sub.intake ?? (await intake(sub.path, this.exercises));
+          raw.sha256 = submissionSha(got);
           raw.notes.push(...got.notes);
           raw.compiled = compile(got, dir);
           // The type check runs in a worker thread, alongside the vitest run.
           if (this.doTypeCheck) typeChecks.push(typeCheck(got).then((errors) => void (raw.typeErrors = errors)));
         } catch (e) {
           raw.notes.push(`the submission could not be read: ${(e as Error).message}`);
+          raw.sha256 = "unreadable";
           for (const id of this.exercises) raw.compiled[id] = { ok: false, message: "the submission could not be read", notes: [] };
           fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
         }

@@ -1,45 +1,12 @@
 /**
- * Trusted scoring: the manifest of expected tasks (generated from the suites, checked in), and
- * the Gradescope `results.json` object computed from vitest's own records against it. A task
+ * Trusted scoring: the Gradescope `results.json` object, computed from vitest's own records
+ * against the manifest of expected tasks (see manifest.ts). A task
  * the run did not report is a failure; nothing the student process printed, wrote or exited
  * with is read.
  */
-import * as fs from "node:fs";
 import type { RawGrade } from "../run/runner";
-import type { TaskMeta, Visibility } from "../run/suite";
-
-/** One expected task. */
-export interface ManifestTask {
-  exercise: string;
-  part: string;
-  title: string;
-  points: number;
-  visibility: Visibility;
-}
-
-/** Every task of every exercise, in suite order. */
-export interface Manifest {
-  exercises: Record<string, { max: number; tasks: ManifestTask[] }>;
-}
-
-/** Builds the manifest from collected task metadata. */
-export function buildManifest(tasks: TaskMeta[], exercises: string[]): Manifest {
-  const m: Manifest = { exercises: {} };
-  for (const id of exercises) m.exercises[id] = { max: 0, tasks: [] };
-  for (const t of tasks) {
-    const ex = m.exercises[t.exercise];
-    if (!ex) throw new Error(`task of unknown exercise ${t.exercise}`);
-    ex.tasks.push({ exercise: t.exercise, part: t.part, title: t.title, points: t.points, visibility: t.visibility });
-    ex.max = round(ex.max + t.points);
-  }
-  for (const [id, ex] of Object.entries(m.exercises)) if (ex.tasks.length === 0) throw new Error(`exercise ${id} declares no tasks`);
-  return m;
-}
-
-/** Reads a manifest file. */
-export function readManifest(file: string): Manifest {
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
-}
+import type { Visibility } from "../run/suite";
+import type { Manifest, ManifestTask } from "./manifest";
 
 /** A Gradescope test entry. */
 export interface GradeTest {
@@ -62,6 +29,10 @@ export interface GradeResult {
   tests: GradeTest[];
   exercises: Record<string, { score: number; max: number; messages: string[] }>;
   protections: string[];
+  /** Whose and from what: the submission's exact name and the SHA-256 of the files read. */
+  submission?: { name: string; sha256: string };
+  /** SHA-256 of the grader that made this result (see provenance.ts). */
+  grader?: string;
 }
 
 const key = (exercise: string, part: string, title: string) => `${exercise}\0${part}\0${title}`;
