@@ -5,7 +5,7 @@
  * Normalization (with the TypeScript compiler's own scanner, so comments, whitespace and line
  * breaks never reach the tokens) erases what students trivially change: every identifier becomes
  * one token (except a property name after `.`, which a rename of one's own variables leaves
- * alone), every numeric literal another, every string or template literal another; `let`, `const`
+ * alone; contextual keywords such as `type`, `of` or `number` count as identifiers), every numeric literal another, every string or template literal another; `let`, `const`
  * and `var` are one token, and semicolons are dropped (automatic semicolon insertion makes them
  * optional).
  *
@@ -52,6 +52,15 @@ const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
   K.ThisKeyword, K.SuperKeyword, K.TrueKeyword, K.FalseKeyword, K.NullKeyword, K.PlusPlusToken, K.MinusMinusToken,
 ]);
 
+/**
+ * A keyword only in some contexts (`type`, `out`, `of`, `number`, …), which is also a valid
+ * variable name: the scanner cannot tell which, so it counts as an identifier, else renaming a
+ * variable to `out` would change the tokens.
+ */
+function isContextualKeyword(kind: ts.SyntaxKind): boolean {
+  return kind > K.LastFutureReservedWord && kind <= K.LastKeyword;
+}
+
 /** The normalized key of one scanned token, or null for a token that is dropped. */
 function keyOf(kind: ts.SyntaxKind, text: string, previous: ts.SyntaxKind | undefined): string | null {
   switch (kind) {
@@ -76,7 +85,7 @@ function keyOf(kind: ts.SyntaxKind, text: string, previous: ts.SyntaxKind | unde
     case K.VarKeyword:
       return "decl";
     default:
-      return String(kind);
+      return isContextualKeyword(kind) ? keyOf(K.Identifier, text, previous) : String(kind);
   }
 }
 
