@@ -82,3 +82,73 @@ export function oneOf<T extends string>(name: string, v: unknown, options: reado
 export function ordered(loName: string, lo: number, hiName: string, hi: number): void {
   if (finite(loName, lo) > finite(hiName, hi)) throw new ArgumentError(loName, lo, `a number ≤ ${hiName} = ${hi}`);
 }
+
+/** A boolean flag (true or false; not a truthy string or number). */
+export function bool(name: string, v: unknown): boolean {
+  if (typeof v !== "boolean") throw new ArgumentError(name, v, "true or false");
+  return v;
+}
+
+/** An option key that the receiving function does not take; the message suggests the closest valid key. */
+export class UnknownKeyError extends ArgumentError {
+  constructor(
+    readonly key: string,
+    readonly where: string,
+    readonly valid: readonly string[],
+    readonly suggestion: string | undefined,
+  ) {
+    super(key, undefined, "");
+    this.message = `unknown option "${key}" for ${where}${suggestion ? `: did you mean "${suggestion}"?` : ""} (valid: ${valid.join(", ") || "none"})`;
+    this.name = "UnknownKeyError";
+  }
+}
+
+/** Lower case without `_`, `-` or spaces: `weight_decay`, `weight-decay` and `weightDecay` all read `weightdecay`. */
+function fold(s: string): string {
+  return s.toLowerCase().replace(/[-_\s]/g, "");
+}
+
+/** Levenshtein distance between two strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The valid key closest to `key`: one that reads the same ignoring case, `_` and `-`, else the
+ * nearest by edit distance when it is within a third of the key's length (at least 2 edits).
+ */
+export function closest(key: string, valid: readonly string[]): string | undefined {
+  const f = fold(key);
+  const same = valid.find((v) => fold(v) === f);
+  if (same) return same;
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(f.length / 3)) + 1;
+  for (const v of valid) {
+    const d = editDistance(f, fold(v));
+    if (d < bestD) [best, bestD] = [v, d];
+  }
+  return best;
+}
+
+/**
+ * Throws an `UnknownKeyError` for the first own key of `o` not in `valid` (`renamed` maps old
+ * names to their current ones, for the suggestion). `where` names the receiver, e.g. "adam options".
+ */
+export function knownKeys(where: string, o: object, valid: readonly string[], renamed: Readonly<Record<string, string>> = {}): void {
+  for (const key of Object.keys(o)) {
+    if (!valid.includes(key)) throw new UnknownKeyError(key, where, valid, renamed[key] ?? closest(key, valid));
+  }
+}
+
+/** An options object: a plain object (or undefined, read as `{}`); throws naming `name` otherwise. */
+export function optionsObject(name: string, v: unknown): Record<string, unknown> {
+  if (v === undefined) return {};
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ArgumentError(name, v, "an object of options");
+  return v as Record<string, unknown>;
+}

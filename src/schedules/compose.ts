@@ -41,6 +41,7 @@ export function join(schedules: Schedule[], boundaries: number[]): Schedule {
         }
       : {}),
     totalSteps: starts[starts.length - 1]! + last.totalSteps,
+    ...(schedules.every((s) => s.spec) ? { spec: { join: schedules.map((s) => s.spec!), boundaries: [...boundaries] } } : {}),
   });
 }
 
@@ -52,6 +53,7 @@ export function scale(inner: Schedule, factor: number): Schedule {
     phase: inner.phase,
     ...(inner.momentum ? { momentum: inner.momentum } : {}),
     totalSteps: inner.totalSteps,
+    ...(inner.spec ? { spec: { scale: c, of: inner.spec } } : {}),
   });
 }
 
@@ -67,6 +69,7 @@ export function rewind(inner: Schedule, rewindStep: number): Schedule {
     phase: (k) => (k === 0 ? "rewind" : inner.phase(r + k)),
     ...(inner.momentum ? { momentum: (k: number) => inner.momentum!(r + k) } : {}),
     totalSteps: inner.totalSteps - r,
+    ...(inner.spec ? { spec: { rewind: r, of: inner.spec } } : {}),
   });
 }
 
@@ -87,5 +90,6 @@ export function fromTokens(inTokens: Schedule, tokensPerStep: number): Schedule 
     phase: (k) => inTokens.phase(k * N),
     ...(inTokens.momentum ? { momentum: (k: number) => inTokens.momentum!(k * N) } : {}),
     totalSteps: inTokens.totalSteps === Infinity ? Infinity : Math.ceil(inTokens.totalSteps / N),
+    ...(inTokens.spec ? { spec: { fromTokens: N, of: inTokens.spec } } : {}),
   });
 }

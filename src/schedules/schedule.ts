@@ -7,6 +7,7 @@
  * k calls to `step()` is our `s(k)`.
  */
 import { ArgumentError, integer } from "../validate";
+import type { KindName } from "./kinds";
 
 /** The phase a step belongs to, used to label and shade plots. */
 export type Phase =
@@ -34,7 +35,33 @@ export interface Schedule {
   readonly momentum?: (step: number) => number;
   /** Number of steps over which the schedule is defined; `Infinity` for open-ended ones. */
   readonly totalSteps: number;
+  /** The JSON spec that rebuilds this schedule (`fromSpec`); absent for schedules made with `schedule` directly. */
+  readonly spec?: ScheduleSpec;
 }
+
+/** A schedule kind with its options, under the names of `KINDS` (for example `{"kind": "cosine", "peak": 0.1, "totalSteps": 100}`). */
+export type KindSpec = { kind: KindName } & { [option: string]: number | string | boolean | number[] };
+
+/** Options of a warmup in a spec: `warmup`'s own (`steps`, or `ratio` with `totalSteps`; `start`). */
+export interface WarmupSpec {
+  steps?: number;
+  ratio?: number;
+  totalSteps?: number;
+  start?: number;
+}
+
+/**
+ * A schedule as JSON: a kind with its options, or a composition of specs — a linear warmup in
+ * front of another schedule, schedules joined at step boundaries, a scaled schedule, a rewound
+ * one, or one defined over tokens (see `fromSpec`).
+ */
+export type ScheduleSpec =
+  | KindSpec
+  | { warmup: WarmupSpec; then: ScheduleSpec }
+  | { join: ScheduleSpec[]; boundaries: number[] }
+  | { scale: number; of: ScheduleSpec }
+  | { rewind: number; of: ScheduleSpec }
+  | { fromTokens: number; of: ScheduleSpec };
 
 /** Parts from which `schedule` builds a validated Schedule. */
 export interface ScheduleParts {
@@ -42,6 +69,8 @@ export interface ScheduleParts {
   phase: Phase | ((step: number) => Phase);
   momentum?: (step: number) => number;
   totalSteps?: number;
+  /** The spec that rebuilds the schedule, when it has one. */
+  spec?: ScheduleSpec;
 }
 
 /** Throws unless `step` is an integer ≥ 0; returns it. */
@@ -64,7 +93,13 @@ export function schedule(parts: ScheduleParts): Schedule {
     phase: (step: number) => phase(checkStep(step)),
     ...(momentum ? { momentum: (step: number) => momentum(checkStep(step)) } : {}),
     totalSteps,
+    ...(parts.spec ? { spec: parts.spec } : {}),
   });
+}
+
+/** Gives a schedule that a builder has just made from another builder its own spec; returns it. */
+export function withSpec(s: Schedule, spec: ScheduleSpec): Schedule {
+  return Object.assign(s, { spec });
 }
 
 function constantPhase(p: Phase): (step: number) => Phase {
