@@ -4,11 +4,16 @@
  *
  * The string is parsed with mathjs, then only an allow-listed parse tree is accepted: numbers,
  * the symbols the exercise names (plus `pi` and `e`), + − * / ^, unary minus, parentheses and a
- * short list of functions. Nothing is ever evaluated by mathjs: the accepted tree is evaluated by
- * the small interpreter below, with JavaScript's `Math`. Two expressions are compared numerically
- * at many seeded random points of the valid ranges (symbolic equality gives false negatives).
+ * short list of functions. mathjs never evaluates the string: the accepted tree is evaluated by the
+ * small interpreters below. Two expressions are compared numerically at many seeded random points
+ * of the valid ranges (symbolic equality gives false negatives), first with JavaScript numbers;
+ * where that comparison fails or a value is not finite (a power that underflows, 0/0, ∞ − ∞,
+ * digits lost to cancellation), the point is evaluated again in 40-digit decimal arithmetic
+ * (mathjs `bignumber`, whose exponent range is practically unlimited) and judged there. So any
+ * algebraically equal form is accepted, however it behaves in floating point, and a form that
+ * really differs is rejected at the first point where the exact values disagree.
  */
-import { parse, type MathNode } from "mathjs";
+import { all, create, parse, type BigNumber, type MathNode } from "mathjs";
 import { rng } from "../../src/random";
 
 /** Longest accepted answer, in characters. */
@@ -47,8 +52,10 @@ export interface Verdict {
 
 /** A parsed, allow-listed expression that can be evaluated at a point. */
 export interface CheckedExpression {
-  /** Evaluates the expression with the given symbol values. */
+  /** Evaluates the expression with the given symbol values, in JavaScript numbers. */
   evaluate(point: Record<string, number>): number;
+  /** Evaluates it in 40-digit decimal arithmetic (a non-finite result is NaN or ±Infinity). */
+  evaluatePrecise(point: Record<string, number>): BigNumber;
   /** The symbols the expression uses (excluding pi and e unless they are range symbols). */
   symbols: Set<string>;
   /** Notes on the way the expression was written (e.g. implicit multiplication after a division). */
@@ -130,7 +137,7 @@ export function checkSyntax(answer: unknown, symbols: Iterable<string>): Checked
   const warnings: string[] = [];
   const problem = inspect(tree, allowed, used, warnings);
   if (problem) return fail(problem);
-  return { evaluate: (point) => evaluate(tree, point), symbols: used, warnings };
+  return { evaluate: (point) => evaluate(tree, point), evaluatePrecise: (point) => evaluatePrecise(tree, point), symbols: used, warnings };
 }
 
 /**
@@ -149,19 +156,33 @@ export function checkExpression(answer: unknown, reference: string, ranges: Rang
   const samples = samplePoints(ranges, points, seed, where);
   const refValues = samples.map((p) => ref.evaluate(p));
   const scale = Math.max(...refValues.filter(Number.isFinite).map(Math.abs), 0);
+  // Values this far below the largest reference value count as zero (1e-9 of the scale).
   const absTol = 1e-9 * scale;
+  const close = (a: number, r: number) => Math.abs(a - r) <= relTol * Math.max(Math.abs(a), Math.abs(r)) + absTol;
   let compared = 0;
   for (let i = 0; i < samples.length; i++) {
+    const point = samples[i]!;
     const r = refValues[i]!;
-    if (!Number.isFinite(r)) continue;
+    const a = mine.evaluate(point);
+    // Fast path: both finite and equal in double precision.
+    if (Number.isFinite(r) && Number.isFinite(a) && close(a, r)) {
+      compared++;
+      continue;
+    }
+    // Otherwise judge the point in exact-enough arithmetic: a form that underflows, overflows or
+    // cancels in double precision is not a wrong answer.
+    const R = ref.evaluatePrecise(point);
+    if (!R.isFinite()) continue; // the reference itself is undefined here: not a test point
     compared++;
-    const a = mine.evaluate(samples[i]!);
-    const at = describePoint(samples[i]!, ranges);
-    if (!Number.isFinite(a)) return fail(`your expression is not a finite number at ${at} (it gives ${a}).${note}`);
-    if (Math.abs(a - r) > relTol * Math.max(Math.abs(a), Math.abs(r)) + absTol) {
+    const A = mine.evaluatePrecise(point);
+    const at = describePoint(point, ranges);
+    if (!A.isFinite()) return fail(`your expression is not a finite number at ${at} (it gives ${Number.isFinite(a) ? A.toString() : a}).${note}`);
+    const diff = A.minus(R).abs();
+    const bound = A.abs().greaterThan(R.abs()) ? A.abs() : R.abs();
+    if (diff.greaterThan(bound.times(relTol).plus(absTol))) {
       const missing = [...ref.symbols].filter((s) => !mine.symbols.has(s));
       const hint = missing.length ? ` Your expression does not use ${missing.join(", ")}.` : "";
-      return fail(`your expression differs at ${at} (yours gives ${fmt(a)}).${hint}${note}`);
+      return fail(`your expression differs at ${at} (yours gives ${fmtPrecise(A)}).${hint}${note}`);
     }
   }
   if (compared < Math.min(20, points)) throw new Error("reference expression is not finite over most of the ranges");
@@ -183,12 +204,33 @@ export function parseAnswerNumber(answer: unknown): { ok: true; value: number; f
   return { ok: true, value, feedback: `evaluates to ${fmt(value)}` };
 }
 
-/** Checks a numeric answer (number or constant expression) against the expected value within `relTol`. */
-export function checkNumber(answer: unknown, expected: number, relTol = 1e-3): Verdict {
+/**
+ * How close a numeric answer must be: `sigFigs: n` accepts anything within half a unit in the n-th
+ * significant figure of the exact value, so the exact value rounded to n significant figures always
+ * passes (0.00023 = 2.30e-4 for 2.3026e-4) and a value off by a unit in the n-th figure does not;
+ * `abs: d` accepts |answer − exact| ≤ d (counts, "±1 step").
+ */
+export type Precision = { sigFigs: number } | { abs: number };
+
+/** Practice answers are graded to 3 significant figures unless a problem says otherwise. */
+export const PRACTICE_PRECISION: Precision = { sigFigs: 3 };
+
+/** The largest accepted |answer − expected| for `precision`. */
+export function allowedError(expected: number, precision: Precision): number {
+  if ("abs" in precision) return precision.abs;
+  if (expected === 0) return 0;
+  const unit = 10 ** (Math.floor(Math.log10(Math.abs(expected))) - precision.sigFigs + 1);
+  // Half a unit, plus the round-off of writing the rounded value in binary (a few ulps).
+  return 0.5 * unit * (1 + 1e-9);
+}
+
+/** Checks a numeric answer (number or constant expression) against the expected value (see `Precision`). */
+export function checkNumber(answer: unknown, expected: number, precision: Precision = PRACTICE_PRECISION): Verdict {
   const read = parseAnswerNumber(answer);
   if (!read.ok) return read;
-  const ok = Math.abs(read.value - expected) <= relTol * Math.abs(expected) + 1e-15;
-  return { ok, feedback: ok ? "correct" : `your answer (${fmt(read.value)}) is not the value asked for` };
+  const ok = Math.abs(read.value - expected) <= allowedError(expected, precision);
+  const what = "abs" in precision ? `within ${precision.abs} of the value asked for` : `the value asked for, to ${precision.sigFigs} significant figures`;
+  return { ok, feedback: ok ? "correct" : `your answer (${fmt(read.value)}) is not ${what}` };
 }
 
 function isChecked(x: CheckedExpression | Verdict): x is CheckedExpression {
@@ -305,6 +347,85 @@ function evaluate(node: MathNode, point: Record<string, number>): number {
   }
 }
 
+/** Decimal arithmetic for the points double precision cannot judge (mathjs bignumber, i.e. decimal.js). */
+interface BigConstructor {
+  new (x: number | string): BigNumber;
+  acos(x: number): BigNumber;
+  min(...x: BigNumber[]): BigNumber;
+  max(...x: BigNumber[]): BigNumber;
+  readonly ROUND_HALF_CEIL: number;
+}
+const Big = (create(all, { number: "BigNumber", precision: 40 }) as unknown as { BigNumber: BigConstructor }).BigNumber;
+const BIG_PI = Big.acos(-1);
+const BIG_E = new Big(1).exp();
+const BIG_NAN = new Big(Number.NaN);
+
+/**
+ * Arguments beyond which the decimal library's trigonometric functions would need more digits of
+ * π than it holds (it would throw); double precision gives no meaningful value there either.
+ */
+const TRIG_LIMIT = new Big("1e300");
+
+const BIG_FUNCTIONS: Record<string, (...x: BigNumber[]) => BigNumber> = {
+  sqrt: (x) => x.sqrt(),
+  exp: (x) => x.exp(),
+  log: (x, base) => (base === undefined ? x.ln() : x.ln().div(base.ln())),
+  log2: (x) => x.ln().div(new Big(2).ln()),
+  log10: (x) => x.ln().div(new Big(10).ln()),
+  sin: (x) => (x.abs().lessThan(TRIG_LIMIT) ? x.sin() : BIG_NAN),
+  cos: (x) => (x.abs().lessThan(TRIG_LIMIT) ? x.cos() : BIG_NAN),
+  tan: (x) => (x.abs().lessThan(TRIG_LIMIT) ? x.tan() : BIG_NAN),
+  floor: (x) => x.floor(),
+  ceil: (x) => x.ceil(),
+  // Math.round rounds halves up (towards +∞): −2.5 → −2.
+  round: (x) => x.toDecimalPlaces(0, Big.ROUND_HALF_CEIL as 7),
+  abs: (x) => x.abs(),
+  min: (...x) => (x.some((v) => v.isNaN()) ? BIG_NAN : Big.min(...x)),
+  max: (...x) => (x.some((v) => v.isNaN()) ? BIG_NAN : Big.max(...x)),
+};
+
+const BIG_BINARY: Record<string, (a: BigNumber, b: BigNumber) => BigNumber> = {
+  add: (a, b) => a.plus(b),
+  subtract: (a, b) => a.minus(b),
+  multiply: (a, b) => a.times(b),
+  divide: (a, b) => a.div(b),
+  pow: (a, b) => a.pow(b),
+};
+
+/** Evaluates an allow-listed tree in decimal arithmetic; NaN where it is undefined. */
+function evaluatePrecise(node: MathNode, point: Record<string, number>): BigNumber {
+  try {
+    return precise(node, point);
+  } catch {
+    return BIG_NAN;
+  }
+}
+
+function precise(node: MathNode, point: Record<string, number>): BigNumber {
+  const n = node as MathNode & Record<string, any>;
+  switch (node.type) {
+    case "ConstantNode":
+      return new Big(n.value as number);
+    case "SymbolNode": {
+      if (Object.hasOwn(point, n.name)) return new Big(point[n.name]!);
+      if (n.name === "pi") return BIG_PI;
+      if (n.name === "e") return BIG_E;
+      throw new Error(`no value for ${n.name}`);
+    }
+    case "ParenthesisNode":
+      return precise(n.content, point);
+    case "OperatorNode": {
+      if (n.fn === "unaryMinus") return precise(n.args[0], point).neg();
+      if (n.fn === "unaryPlus") return precise(n.args[0], point);
+      return BIG_BINARY[n.fn as string]!(precise(n.args[0], point), precise(n.args[1], point));
+    }
+    case "FunctionNode":
+      return BIG_FUNCTIONS[n.fn.name as string]!(...(n.args as MathNode[]).map((a) => precise(a, point)));
+    default:
+      throw new Error(`cannot evaluate ${node.type}`);
+  }
+}
+
 /** Seeded points: first the corners min/max of every range and the midpoint, then random points. */
 function samplePoints(ranges: Ranges, count: number, seed: number, where?: (p: Record<string, number>) => boolean): Record<string, number>[] {
   const names = Object.keys(ranges);
@@ -338,6 +459,11 @@ function describePoint(p: Record<string, number>, ranges: Ranges): string {
 
 function fmt(x: number): string {
   return Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : Number(x.toPrecision(6)).toString();
+}
+
+function fmtPrecise(x: BigNumber): string {
+  const v = x.toNumber();
+  return Number.isFinite(v) && (v !== 0 || x.isZero()) ? fmt(v) : x.toSignificantDigits(6).toString();
 }
 
 function truncate(s: string): string {

@@ -3,24 +3,61 @@
  * choice, classification and symbolic parts, and a relative-tolerance number check.
  */
 import { expect } from "vitest";
-import { checkExpression, checkNumber, type CheckOptions, type Ranges } from "../../exercises/lib/expression";
+import { checkExpression, checkNumber, PRACTICE_PRECISION, type CheckOptions, type Precision, type Ranges } from "../../exercises/lib/expression";
 import { StudentError, task, type Submission } from "../harness/run/suite";
 
 /**
- * Asserts that `actual` is a number within relative tolerance `rel` of `expected` (absolute near 0).
- * `expect` runs only when the check fails (same message), to keep passing checks cheap.
+ * Relative tolerances of the code tasks, each chosen from what the task tests.
+ *
+ * - `FLOAT32`: the default. A student may compute in single precision (`Math.fround`,
+ *   `Float32Array`): float32 keeps about 7 significant digits (unit round-off 2⁻²⁴ ≈ 6e-8), and a
+ *   schedule value or one optimizer step takes at most a few dozen rounded operations, so it is
+ *   within 2e-6 of the exact value. Every wrong solution in grader/wrong/ differs by far more.
+ * - `FLOAT32_ITERATED`: a trajectory repeats the step tens of times on a contracting quadratic;
+ *   float32 round-off accumulates to at most about 1e-5 of the trajectory's scale.
+ * - `FLOAT64`: only where the difference the task exists to detect is itself below the float32
+ *   allowance (stated next to each use); the reference's float64 round-off is far below 1e-9.
+ * - `EXACT`: counts and other integer results are compared exactly (with −0 equal to 0).
  */
-export function near(actual: unknown, expected: number, rel = 1e-9, what = "value"): void {
+export const TOL = { FLOAT32: 2e-6, FLOAT32_ITERATED: 1e-5, FLOAT64: 1e-9 } as const;
+
+/**
+ * Asserts that `actual` is a number within relative tolerance `rel` of `expected`, with an absolute
+ * floor of `rel` times `scale` (default: |expected|; pass the run's peak for schedule values near 0,
+ * so a value that is 0 up to round-off of the peak passes). −0 equals 0. `expect` runs only when
+ * the check fails (same message), to keep passing checks cheap.
+ */
+export function near(actual: unknown, expected: number, rel: number = TOL.FLOAT32, what = "value", scale = 0): void {
   if (typeof actual !== "number") expect(typeof actual, `${what} should be a number`).toBe("number");
   const a = actual as number;
-  const ok = Math.abs(a - expected) <= rel * Math.max(Math.abs(expected), 1e-300) || Math.abs(a - expected) <= 1e-15;
+  const err = Math.abs(a - expected);
+  const ok = err <= rel * Math.max(Math.abs(expected), Math.abs(scale), 1e-300) || err <= 1e-15;
   if (!ok) expect(ok, `${what}: got ${a}`).toBe(true);
 }
 
-/** One task: the exported letter must equal `answer`. */
+/** Asserts that `actual` is exactly the number `expected` (an integer result); −0 equals 0, unlike toBe/toEqual. */
+export function same(actual: unknown, expected: number, what = "value"): void {
+  if (typeof actual !== "number") expect(typeof actual, `${what} should be a number`).toBe("number");
+  if (actual !== expected) expect(actual, what).toBe(expected);
+}
+
+/** Asserts that `actual` is an array of exactly the numbers `expected`, in order (−0 equals 0). */
+export function sameList(actual: unknown, expected: number[], what = "list"): void {
+  if (!Array.isArray(actual)) expect(Array.isArray(actual), `${what} should be an array`).toBe(true);
+  const arr = actual as unknown[];
+  if (arr.length !== expected.length) expect(arr.length, `${what} should have ${expected.length} entries`).toBe(expected.length);
+  expected.forEach((e, i) => same(arr[i], e, `${what}[${i}]`));
+}
+
+/**
+ * One task: the exported letter must equal `answer`. Lowercase is accepted ("b" for "B"); nothing
+ * else (no spaces, no "B." or "(B)").
+ */
 export function choiceTask(s: Submission, part: string, exportName: string, title: string, answer: string, points = 1): void {
   task(part, title, points, async () => {
-    expect(await s.value(exportName)).toBe(answer);
+    const got = await s.value(exportName);
+    const letter = typeof got === "string" && /^[A-Da-d]$/.test(got) ? got.toUpperCase() : got;
+    expect(letter).toBe(answer);
   });
 }
 
@@ -65,10 +102,13 @@ export function expressionTask(
   });
 }
 
-/** One task: the exported number (or constant expression) must be within `relTol` of `expected`; fails with student-safe feedback. */
-export function numberTask(s: Submission, part: string, exportName: string, title: string, expected: number, points = 1, relTol = 1e-3): void {
+/**
+ * One task: the exported number (or constant expression) must equal `expected` to the stated
+ * precision (default 3 significant figures, as the practice header says); fails with student-safe feedback.
+ */
+export function numberTask(s: Submission, part: string, exportName: string, title: string, expected: number, points = 1, precision: Precision = PRACTICE_PRECISION): void {
   task(part, title, points, async () => {
-    const verdict = checkNumber(await s.value(exportName), expected, relTol);
+    const verdict = checkNumber(await s.value(exportName), expected, precision);
     if (!verdict.ok) throw new StudentError(verdict.feedback);
   });
 }

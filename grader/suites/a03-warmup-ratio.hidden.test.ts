@@ -1,7 +1,6 @@
-import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, same, TOL } from "./a-shared";
 
 /** The linear schedule with warmup, written out from its definition (w given). */
 const linearWithWarmup = (peak: number, w: number, T: number, k: number) => (k < w ? (peak * k) / w : peak * Math.max(0, (T - k) / (T - w)));
@@ -18,7 +17,7 @@ exercise("a03-warmup-ratio", (s) => {
   task("d", "warmupSteps: ⌈r·T⌉, including exact multiples and fractional products", 1, async () => {
     // 0.015 · 1001 = 15.015 → 16; 0.02 · 100 000 = 2000 exactly; 0.25 · 10 = 2.5 → 3; 0 → 0.
     for (const [r, T, w] of [[0.015, 1001, 16], [0.02, 100_000, 2000], [0.25, 10, 3], [0, 500, 0], [0.5, 9, 5], [0.01, 150, 2]] as const) {
-      expect(await s.call("warmupSteps", r, T), `ratio ${r}, ${T} steps`).toBe(w);
+      same(await s.call("warmupSteps", r, T), w, `ratio ${r}, ${T} steps`);
     }
   }, { hint: "Round the warmup length up." });
 
@@ -26,10 +25,10 @@ exercise("a03-warmup-ratio", (s) => {
     const c = { peak: 3e-4, warmupRatio: 0.02, totalSteps: 100_000 }; // w = 2000
     const calls = await s.callMany("warmupLinear", [[c, 0], [c, 1500], [c, 1999], [c, 2000], [c, 51_000], [c, 100_000], [c, 120_000]]);
     near(calls.get(0), 0, 0, "step 0");
-    near(calls.get(1), 2.25e-4, 1e-9, "step 1500 (worked example 2)");
-    near(calls.get(2), (3e-4 * 1999) / 2000, 1e-9, "last warmup step");
-    near(calls.get(3), 3e-4, 1e-9, "first step after warmup");
-    near(calls.get(4), 1.5e-4, 1e-9, "halfway through the decay");
+    near(calls.get(1), 2.25e-4, TOL.FLOAT32, "step 1500 (worked example 2)");
+    near(calls.get(2), (3e-4 * 1999) / 2000, TOL.FLOAT32, "last warmup step");
+    near(calls.get(3), 3e-4, TOL.FLOAT32, "first step after warmup");
+    near(calls.get(4), 1.5e-4, TOL.FLOAT32, "halfway through the decay");
     near(calls.get(5), 0, 0, "step T");
     near(calls.get(6), 0, 0, "past the end");
   }, { hint: "Check step 0, the last warmup step, the first step after it, and the end of the run." });
@@ -47,16 +46,21 @@ exercise("a03-warmup-ratio", (s) => {
       cases.push({ T, ratio, w, peak, k });
     }
     const got = await s.callMany("warmupLinear", cases.map(({ T, ratio, peak, k }) => [{ peak, warmupRatio: ratio, totalSteps: T }, k]));
-    cases.forEach(({ T, ratio, w, peak, k }, i) => near(got.get(i), linearWithWarmup(peak, w, T, k), 1e-9, `T ${T}, ratio ${ratio}, step ${k}`));
+    cases.forEach(({ T, ratio, w, peak, k }, i) => near(got.get(i), linearWithWarmup(peak, w, T, k), TOL.FLOAT32, `T ${T}, ratio ${ratio}, step ${k}`, peak));
   });
 
   task("d", "firstUnstableStep: finds the first LR at or above 2/λ_max on the 2-D quadratic", 1, async () => {
     // peak 0.5, w = 10, T = 100: η_k = 0.05k. λ = [1, 8]: limit 0.25 → k = 5. λ = [10, 2]: limit 0.2 → k = 4.
     const c = { peak: 0.5, warmupRatio: 0.1, totalSteps: 100 };
-    expect(await s.call("firstUnstableStep", c, [1, 8])).toBe(5);
-    expect(await s.call("firstUnstableStep", c, [10, 2])).toBe(4);
-    expect(await s.call("firstUnstableStep", c, [1, 2])).toBe(-1); // limit 1 > peak
-    expect(await s.call("firstUnstableStep", c, [4, 3])).toBe(10); // limit 0.5 = peak, reached at step w
+    same(await s.call("firstUnstableStep", c, [1, 8]), 5);
+    same(await s.call("firstUnstableStep", c, [10, 2]), 4);
+    same(await s.call("firstUnstableStep", c, [1, 2]), -1); // limit 1 > peak
+    same(await s.call("firstUnstableStep", c, [4, 3]), 10); // limit 0.5 = peak, reached at step w
+    // A second schedule whose warmup length is rounded up: 0.015 · 1001 = 15.015 → w = 16, η_k = 0.3k/16.
+    // λ_max = 8: limit 0.25; η_13 = 0.24375 < 0.25 ≤ η_14 = 0.2625 → step 14.
+    const c2 = { peak: 0.3, warmupRatio: 0.015, totalSteps: 1001 };
+    same(await s.call("firstUnstableStep", c2, [8, 1]), 14, "second schedule");
+    same(await s.call("firstUnstableStep", c2, [1, 6]), -1, "second schedule, limit above the peak");
   });
 
   choiceTask(s, "e", "partE", "picks the early-training signal for warmup length", "D");

@@ -5,6 +5,7 @@
  * `a-shared.ts`.
  */
 import { expect } from "vitest";
+import { TOL } from "./a-shared";
 
 /** A number, or arrays / plain objects of them: the shapes the exercises return. */
 export type Numeric = number | Numeric[] | { [key: string]: Numeric };
@@ -18,12 +19,20 @@ function scale(x: Numeric): number {
 
 /**
  * Asserts that `actual` has the shape of `expected` and that every number agrees within relative
- * tolerance `rel`, with an absolute floor of `rel` times the largest magnitude in `expected`
- * (so values that have converged to ≈ 0 are not compared digit by digit). `expect` runs only for a
- * check that fails (same message as always): thousands of passing comparisons per submission
- * would otherwise dominate the grader's CPU time.
+ * tolerance `rel` (see TOL in a-shared.ts for the reasons behind each value), with an absolute
+ * floor of `rel` times the largest magnitude in `expected` (per field of an object; so values that have converged to ≈ 0
+ * are not compared digit by digit). −0 equals 0. `expect` runs only for a check that fails (same
+ * message as always): thousands of passing comparisons per submission would otherwise dominate
+ * the grader's CPU time.
  */
-export function nearAll(actual: unknown, expected: Numeric, rel = 1e-9, what = "value"): void {
+export function nearAll(actual: unknown, expected: Numeric, rel: number = TOL.FLOAT32, what = "value"): void {
+  // A state object's fields (params, m, v, t, …) have different units: each gets its own floor.
+  if (typeof expected === "object" && !Array.isArray(expected)) {
+    const isObject = typeof actual === "object" && actual !== null && !Array.isArray(actual);
+    if (!isObject) expect(isObject, `${what} should be an object`).toBe(true);
+    for (const k of Object.keys(expected)) nearAll((actual as Record<string, unknown>)[k], expected[k]!, rel, `${what}.${k}`);
+    return;
+  }
   const floor = rel * scale(expected);
   const walk = (a: unknown, e: Numeric, path: string): void => {
     if (typeof e === "number") {

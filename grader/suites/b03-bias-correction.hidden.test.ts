@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, TOL } from "./a-shared";
 import { bowlGrad, nearAll, norm } from "./b-shared";
 
 interface Hyper { lr: number; beta1: number; beta2: number; eps: number; biasCorrection: boolean }
@@ -35,9 +35,9 @@ exercise("b03-bias-correction", (s) => {
   });
 
   task("d", "biasCorrected: the first update's moments are corrected to the gradient and its square", 1, async () => {
-    nearAll(await s.call("biasCorrected", [0.1], [0.001], 1, [0.9, 0.999]), { mHat: [1], vHat: [1] }, 1e-10, "moments");
+    nearAll(await s.call("biasCorrected", [0.1], [0.001], 1, [0.9, 0.999]), { mHat: [1], vHat: [1] }, TOL.FLOAT32, "moments");
     // Constant gradient 3 for 5 updates: m_5 = (1 − 0.8⁵)·3, v_5 = (1 − 0.99⁵)·9.
-    nearAll(await s.call("biasCorrected", [(1 - 0.8 ** 5) * 3, -(1 - 0.8 ** 5)], [(1 - 0.99 ** 5) * 9, (1 - 0.99 ** 5) * 1], 5, [0.8, 0.99]), { mHat: [3, -1], vHat: [9, 1] }, 1e-10, "moments");
+    nearAll(await s.call("biasCorrected", [(1 - 0.8 ** 5) * 3, -(1 - 0.8 ** 5)], [(1 - 0.99 ** 5) * 9, (1 - 0.99 ** 5) * 1], 5, [0.8, 0.99]), { mHat: [3, -1], vHat: [9, 1] }, TOL.FLOAT32, "moments");
   }, { hint: "t counts updates from 1: after the first update the factor is 1 − β." });
 
   task("d", "biasCorrected: divides by 1 − β₁ᵗ and 1 − β₂ᵗ at seeded random t", 1, async () => {
@@ -52,16 +52,16 @@ exercise("b03-bias-correction", (s) => {
     const got = await s.callMany("biasCorrected", cases.map(({ t, b, m, v }) => [m, v, t, b]));
     cases.forEach(({ t, b, m, v }, k) => {
       const expected = { mHat: m.map((x) => x / (1 - b[0] ** t)), vHat: v.map((x) => x / (1 - b[1] ** t)) };
-      nearAll(got.get(k), expected, 1e-10, `t = ${t}`);
+      nearAll(got.get(k), expected, TOL.FLOAT32, `t = ${t}`);
     });
   });
 
   task("d", "adamStepSizes: the first update's size with and without bias correction (hand-computed)", 1, async () => {
     const hp = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-12 };
     const [first] = (await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: true })) as number[];
-    nearAll(first, 0.01 * Math.SQRT2, 1e-9, "corrected");
+    nearAll(first, 0.01 * Math.SQRT2, TOL.FLOAT32, "corrected");
     const [raw] = (await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: false })) as number[];
-    nearAll(raw, 0.01 * Math.SQRT2 * 0.1 / Math.sqrt(0.001), 1e-9, "uncorrected");
+    nearAll(raw, 0.01 * Math.SQRT2 * 0.1 / Math.sqrt(0.001), TOL.FLOAT32, "uncorrected");
   });
 
   task("d", "adamStepSizes: matches the equations with and without correction, ε outside the root", 1, async () => {
@@ -71,7 +71,7 @@ exercise("b03-bias-correction", (s) => {
         [[0.003, -0.02], 25, { lr: 0.001, beta1: 0.8, beta2: 0.99, eps: 0.01 }],
       ] as [number[], number, Omit<Hyper, "biasCorrection">][]) {
         const h = { ...hp, biasCorrection: bc };
-        nearAll(await s.call("adamStepSizes", x0, steps, h), stepSizes(x0, steps, h), 1e-8, bc ? "corrected" : "uncorrected");
+        nearAll(await s.call("adamStepSizes", x0, steps, h), stepSizes(x0, steps, h), TOL.FLOAT32_ITERATED, bc ? "corrected" : "uncorrected");
       }
     }
   }, { hint: "Add ε after taking the square root of the corrected v." });

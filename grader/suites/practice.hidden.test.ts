@@ -34,7 +34,7 @@ exercise("practice", (s) => {
     t: { min: 0, max: 2000, integer: true },
     S: { min: 1, max: 50, integer: true },
   }, 1, { points: 400 });
-  numberTask(s, "3", "problem3a", "problem 3: number of steps above half the peak", problem3Count(), 1, 4e-5);
+  numberTask(s, "3", "problem3a", "problem 3: number of steps above half the peak", problem3Count(), 1, { abs: 1 }); // "exact, ±1 step"
   numberTask(s, "3", "problem3b", "problem 3: fraction of the run above half the peak", problem3Count() / 50_000, 1);
   numberTask(s, "4", "problem4a", "problem 4: the scaled LR", 0.8);
   numberTask(s, "4", "problem4b", "problem 4: ratio of expected distances", (8 * 0.1) / 0.8);

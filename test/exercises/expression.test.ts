@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkExpression, checkNumber, checkSyntax, MAX_LENGTH, parseAnswerNumber, type Ranges } from "../../exercises/lib/expression";
+import { allowedError, checkExpression, checkNumber, checkSyntax, MAX_LENGTH, parseAnswerNumber, type Ranges } from "../../exercises/lib/expression";
 
 const stepRanges: Ranges = {
   eta0: { min: 1e-4, max: 1, log: true },
@@ -182,10 +182,98 @@ describe("parseAnswerNumber and checkNumber", () => {
     expect(parseAnswerNumber(null).feedback).toContain("no answer yet");
   });
 
-  it("checkNumber accepts within the relative tolerance only", () => {
+  it("checkNumber accepts exactly the value asked for, to 3 significant figures by default", () => {
     expect(checkNumber("2.25e-4", 2.25e-4).ok).toBe(true);
     expect(checkNumber(3010.3, 3010.2999).ok).toBe(true);
     expect(checkNumber(3100, 3010.3).ok).toBe(false);
-    expect(checkNumber(0.51, 0.5, 1e-3).ok).toBe(false);
+    expect(checkNumber(0.51, 0.5).ok).toBe(false);
+  });
+
+  // The practice header promises 3 significant figures: the lesson's values rounded to 3 figures
+  // pass, one unit off in the third figure fails.
+  const roundings: [number, number, number][] = [
+    // exact value (lesson), its 3-figure rounding, one unit off in the third figure
+    [Math.log(10) / 10_000, 0.00023, 0.000231], // worked example 3: λ = 2.3026e-4
+    [1.5e-4 * (1 + Math.cos((Math.PI * 48_000) / 98_000)), 1.55e-4, 1.56e-4], // worked example 2: 1.5481e-4
+    [0.01 - (0.0099 * 60_000) / 70_000, 0.00151, 0.00152], // problem 5: 1.5143e-3
+    [0.85 + (0.1 * 60_000) / 70_000, 0.936, 0.937], // problem 5: 0.93571
+    [(Math.log(2) / Math.log(10)) * 10_000, 3010, 3020], // worked example 3: half-life 3010.3
+  ];
+  for (const [exact, rounded, off] of roundings) {
+    it(`checkNumber: ${rounded} passes for ${exact.toPrecision(5)}, ${off} does not`, () => {
+      expect(checkNumber(rounded, exact).ok).toBe(true);
+      expect(checkNumber(String(rounded), exact).ok).toBe(true);
+      expect(checkNumber(-rounded, -exact).ok).toBe(true);
+      const v = checkNumber(off, exact);
+      expect(v.ok).toBe(false);
+      expect(v.feedback).toContain("3 significant figures");
+    });
+  }
+
+  it("checkNumber: the boundary is half a unit in the third figure", () => {
+    // 2.3026e-4: unit 1e-6, so 2.2976e-4 … 2.3076e-4 pass.
+    const x = 2.3026e-4;
+    expect(checkNumber(2.2977e-4, x).ok).toBe(true);
+    expect(checkNumber(2.3075e-4, x).ok).toBe(true);
+    expect(checkNumber(2.2975e-4, x).ok).toBe(false);
+    expect(checkNumber(2.3077e-4, x).ok).toBe(false);
+    // Two figures are not enough: 0.0015 for 1.5143e-3.
+    expect(checkNumber(0.0015, 1.5143e-3).ok).toBe(false);
+    expect(allowedError(0, { sigFigs: 3 })).toBe(0);
+  });
+
+  it("checkNumber with an absolute allowance (±1 step)", () => {
+    for (const a of [25014, 25015, 25016, "25015"]) expect(checkNumber(a, 25015, { abs: 1 }).ok).toBe(true);
+    for (const a of [25013, 25017, 25500]) expect(checkNumber(a, 25015, { abs: 1 }).ok).toBe(false);
+  });
+});
+
+describe("checkExpression: equal forms that misbehave in floating point are accepted", () => {
+  // Practice problem 2: the ratio of consecutive step-decay learning rates.
+  const ratioRanges: Ranges = { gamma: { min: 0.05, max: 0.95 }, t: { min: 0, max: 2000, integer: true }, S: { min: 1, max: 50, integer: true } };
+  const ratioRef = "gamma^(floor((t + 1) / S) - floor(t / S))";
+
+  it("accepts a ratio of two powers that both underflow to 0 at large t (0/0 in double precision)", () => {
+    const answer = "gamma^floor((t+1)/S) / gamma^floor(t/S)";
+    // The form really is 0/0 in double precision at the range's corner (γ = 0.05, t = 2000, S = 1).
+    expect(Number.isNaN(0.05 ** 2001 / 0.05 ** 2000)).toBe(true);
+    const v = checkExpression(answer, ratioRef, ratioRanges, { points: 400 });
+    expect(v.feedback).toMatch(/^correct/);
+    // Written with eta0 on both sides, as the learning rates themselves.
+    const withEta = checkExpression("(2 * gamma^floor((t+1)/S)) / (2 * gamma^floor(t/S))", ratioRef, ratioRanges, { points: 400 });
+    expect(withEta.ok).toBe(true);
+  });
+
+  it("accepts powers that overflow (∞/∞) and a difference that cancels in double precision", () => {
+    const r: Ranges = { x: { min: 0.001, max: 0.01 }, n: { min: 500, max: 1000, integer: true } };
+    expect(checkExpression("(1/x)^(n+1) / (1/x)^n", "1/x", r).ok).toBe(true);
+    // (1 − cos x)/x² = ½ at small x: the left form loses all digits to cancellation.
+    const small: Ranges = { x: { min: 1e-9, max: 1e-7, log: true } };
+    expect(checkExpression("(1 - cos(x)) / x^2", "2 * sin(x/2)^2 / x^2", small).ok).toBe(true);
+    expect(checkExpression("log(exp(x*1e4)) / 1e4", "x", { x: { min: 0.1, max: 1 } }).ok).toBe(true);
+  });
+
+  it("still rejects forms that really differ, where double precision cannot tell them apart", () => {
+    // Off by one step in both powers: the ratio is still 1 or γ, but at different t.
+    const off = checkExpression("gamma^floor((t+2)/S) / gamma^floor((t+1)/S)", ratioRef, ratioRanges, { points: 400 });
+    expect(off.ok).toBe(false);
+    expect(off.feedback).toMatch(/differs at gamma = /);
+    // One part in a thousand off, at points where both sides are 0/0 in double precision.
+    const scaled = checkExpression("1.001 * gamma^floor((t+1)/S) / gamma^floor(t/S)", ratioRef, ratioRanges, { points: 400 });
+    expect(scaled.ok).toBe(false);
+    // Powers one apart: γ^(Δ+1) is γ times the answer, even where both underflow.
+    expect(checkExpression("gamma^floor((t+1)/S) / gamma^(floor(t/S) - 1)", ratioRef, ratioRanges).ok).toBe(false);
+    // An answer that is undefined where the reference is not is still rejected.
+    const undef = checkExpression("gamma^floor((t+1)/S) / (gamma^floor(t/S) - gamma^floor(t/S))", ratioRef, ratioRanges);
+    expect(undef.ok).toBe(false);
+    expect(undef.feedback).toMatch(/not a finite number/);
+  });
+
+  it("compares in decimal arithmetic with Math's conventions (round halves up, min/max, log bases)", () => {
+    const r: Ranges = { k: { min: -20, max: 20, integer: true } };
+    expect(checkExpression("round(k/2) * 10^400 / 10^400", "round(k/2)", r).ok).toBe(true);
+    expect(checkExpression("max(k, 0) * 1e300 * 1e300 / 1e300 / 1e300", "max(k, 0)", r).ok).toBe(true);
+    expect(checkExpression("log(2^(k+2000), 2) - 2000", "k", r).ok).toBe(true);
+    expect(checkExpression("log2(2^(k+2000)) - 2000", "k + 1", r).ok).toBe(false);
   });
 });
