@@ -120,12 +120,13 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The valid key closest to `key`: one that reads the same ignoring case, `_` and `-`, else the
+ * The valid key closest to `key`: one that reads the same ignoring case, `_` and `-`; else the
+ * first that begins with the key (`warmup` → `warmupSteps`) or that the key begins with; else the
  * nearest by edit distance when it is within a third of the key's length (at least 2 edits).
  */
 export function closest(key: string, valid: readonly string[]): string | undefined {
   const f = fold(key);
-  const same = valid.find((v) => fold(v) === f);
+  const same = valid.find((v) => fold(v) === f) ?? (f.length >= 3 ? valid.find((v) => fold(v).startsWith(f) || f.startsWith(fold(v))) : undefined);
   if (same) return same;
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(f.length / 3)) + 1;

@@ -192,7 +192,10 @@ export function build(kind: KindName, options: unknown, make: (o: Record<string,
     if (!valid.includes(key) && !(key in renamed)) throw new UnknownKeyError(key, kind, valid, closest(key, valid));
     if (v === undefined) continue;
     const name = renamed[key] ?? key;
-    if (name in o) throw new ArgumentError(key, v, `only one of ${key} and ${name} (${key} is the older name of ${name})`);
+    if (name in o) {
+      const old = key !== name ? key : spelled[name]!;
+      throw new ArgumentError(old, given[old], `only one of ${old} and ${name} (${old} is the older name of ${name})`);
+    }
     o[name] = Array.isArray(v) ? [...v] : v;
     if (name !== key) spelled[name] = key;
   }
