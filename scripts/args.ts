@@ -72,3 +72,17 @@ export function parseCommand(spec: CommandSpec, argv: string[]): { values: Recor
   if (parsed.positionals.length < least) throw new UsageError(`missing argument: ${help}`);
   return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
 }
+
+/**
+ * `parseCommand` for a script's `main`: a usage error is printed as its one line and the
+ * process exits with status 2; returns null when --help was printed.
+ */
+export function runCommand(spec: CommandSpec, argv: string[]): ReturnType<typeof parseCommand> {
+  try {
+    return parseCommand(spec, argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+}

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { runCommand, type CommandSpec } from "./args";
 
 /** Repository root (this file lives in scripts/). */
 export const ROOT = path.resolve(__dirname, "..");
@@ -91,8 +92,17 @@ export function printResults(results: PublicResult[]): number {
   return failed;
 }
 
+const CHECK: CommandSpec = {
+  usage: "npm run check -- [exercise id …]",
+  summary: "Runs the public tests of every exercise (or of the ones named, e.g. a04-cosine-restarts) and says which parts fail. The graded tests are more thorough.",
+  options: {},
+  positionals: [0, Infinity],
+};
+
 function main(): void {
-  const ids = process.argv.slice(2);
+  const parsed = runCommand(CHECK, process.argv.slice(2));
+  if (!parsed) return;
+  const ids = parsed.positionals;
   const known = exerciseIds();
   for (const id of ids) {
     if (!known.includes(id)) {

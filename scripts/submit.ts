@@ -5,6 +5,7 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { ZipFile } from "yazl";
+import { runCommand, type CommandSpec } from "./args";
 import { exerciseIds, printResults, ROOT, runPublicTests } from "./check";
 
 /** Parts of an answer file still unanswered: constants left `null`, functions still calling notImplemented. */
@@ -29,7 +30,15 @@ export function writeSubmission(ids: string[], target: string): Promise<void> {
   });
 }
 
+const SUBMIT: CommandSpec = {
+  usage: "npm run submit",
+  summary: "Runs the public tests, lists the parts still unanswered, and writes submission.zip with your answer files (exercises/<id>/exercise.ts) only.",
+  options: {},
+  positionals: [0, 0],
+};
+
 async function main(): Promise<void> {
+  if (!runCommand(SUBMIT, process.argv.slice(2))) return;
   const ids = exerciseIds();
   console.log("Running the public tests…");
   const failed = printResults(runPublicTests([]));

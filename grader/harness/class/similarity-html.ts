@@ -26,6 +26,9 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border-bot
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.8rem;margin:.4rem 0 1rem}.side{min-width:0}
 .where{font-size:.85em;color:#555}pre{background:#f6f8fa;padding:.4rem;margin:0;overflow-x:auto;font-size:.85em}`;
 
+/** Pairs listed in the page's table; similarity.csv lists them all. */
+const TABLE_ROWS = 200;
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const exerciseList = (p: SimilarPair) => p.exercises.map((e) => `${e.id}: ${e.tokens}`).join(", ");
 
@@ -38,7 +41,7 @@ function side(file: string, lines: [number, number], text: string): string {
   return `<div class="side"><div class="where">${esc(file)}, lines ${lines[0]}–${lines[1]}</div><pre>${esc(numbered)}</pre></div>`;
 }
 
-/** The ranked page: a table of every pair, then the matching regions of the pairs that carry them. */
+/** The ranked page: a table of the top pairs, then the matching regions of the pairs that carry them. */
 export function similarityHtml(pairs: SimilarPair[], info: SimilarityInfo): string {
   const o = info.options;
   const out = [`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Similarity report</title><style>${STYLE}</style></head><body>`];
@@ -52,11 +55,12 @@ export function similarityHtml(pairs: SimilarPair[], info: SimilarityInfo): stri
       `Pairs with fewer than ${o.minTokens} shared tokens are not listed.</p>`,
   );
   out.push(`<table><tr><th class="num">Rank</th><th>Student</th><th>Student</th><th class="num">Shared tokens</th><th class="num">Share</th><th>Exercises (shared tokens)</th></tr>`);
-  pairs.forEach((p, i) => {
+  pairs.slice(0, TABLE_ROWS).forEach((p, i) => {
     const name = p.exercises.some((e) => e.regions) ? `<a href="#pair-${i + 1}">${i + 1}</a>` : String(i + 1);
     out.push(`<tr><td class="num">${name}</td><td>${esc(p.a)}</td><td>${esc(p.b)}</td><td class="num">${p.tokens}</td><td class="num">${pct(p.fraction)}</td><td>${esc(exerciseList(p))}</td></tr>`);
   });
   out.push(`</table>`);
+  if (pairs.length > TABLE_ROWS) out.push(`<p>${pairs.length - TABLE_ROWS} more pairs, sharing less, are listed in similarity.csv.</p>`);
   if (pairs.length === 0) out.push(`<p>No pair shares enough code to be listed.</p>`);
   pairs.forEach((p, i) => {
     if (!p.exercises.some((e) => e.regions)) return;

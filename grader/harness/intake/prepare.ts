@@ -63,26 +63,65 @@ function accept(intake: Intake, ids: Set<string>, id: string, name: string, byte
   }
 }
 
+/** Most folder levels above the exercise folders, in a directory and in a zip alike. */
+export const MAX_DEPTH = 3;
+
+/** What the intake saw besides answer files, to explain a packaging mistake. */
+interface Seen {
+  /** Folder names at the level of the exercise folders. */
+  folders: Set<string>;
+  /** Every file name in each exercise folder. */
+  files: Map<string, string[]>;
+  /** An exercise folder found deeper than MAX_DEPTH, as a path, if any. */
+  tooDeep?: string;
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Why an exercise has no exercise.ts, as precisely as what the intake saw allows. */
+function missingMessage(id: string, seen: Seen): string {
+  const files = seen.files.get(id);
+  if (files) {
+    const near = files.find((f) => f !== "exercise.ts" && /^exercise\.(ts|js|tsx|mts|cts|ts\.txt|txt)$/i.test(f));
+    return `missing: ${id}/ has no exercise.ts${near ? ` (found ${near}: name it exercise.ts, in lower case)` : ""}`;
+  }
+  const near = [...seen.folders].find((f) => f !== id && distance(f.toLowerCase(), id) <= 2);
+  if (near) return `missing: the submission has no ${id}/exercise.ts (found a folder ${near}/: did you mean ${id}?)`;
+  if (seen.tooDeep) return `missing: the submission has no ${id}/exercise.ts (found ${seen.tooDeep}, nested more than ${MAX_DEPTH} folders deep: submit the exercises folder itself, as npm run submit does)`;
+  return `missing: the submission has no ${id}/exercise.ts`;
+}
+
 /** Fills in exercises with no usable exercise.ts. */
-function finish(intake: Intake, ids: string[]): Intake {
+function finish(intake: Intake, ids: string[], seen: Seen): Intake {
   for (const id of ids) {
     const ex = intake.exercises[id];
-    if (!ex) intake.exercises[id] = { ok: false, message: `missing: the submission has no ${id}/exercise.ts`, notes: [] };
+    if (!ex) intake.exercises[id] = { ok: false, message: missingMessage(id, seen), notes: [] };
     else if (ex.ok && !("exercise.ts" in ex.files)) {
-      intake.exercises[id] = { ok: false, message: `missing: no usable ${id}/exercise.ts${ex.notes.length ? ` (${ex.notes.join("; ")})` : ""}`, notes: ex.notes };
+      const why = missingMessage(id, seen).replace(/^missing: /, "");
+      intake.exercises[id] = { ok: false, message: `missing: no usable ${id}/exercise.ts${ex.notes.length ? ` (${ex.notes.join("; ")})` : ` (${why})`}`, notes: ex.notes };
     }
   }
   return intake;
 }
 
 /**
- * The folder inside `root` that holds the exercise folders: `root` itself, or the shallowest
- * directory (at most 3 levels down, never through symlinks) with an `<id>/` subfolder.
+ * The folder inside `root` that holds the exercise folders: the shallowest directory at most
+ * MAX_DEPTH levels down (never through symlinks) with an `<id>/` subfolder, or null. Searches a
+ * few levels deeper only to report an exercise folder nested too deep.
  */
-function findBase(root: string, ids: Set<string>): string {
+function findBase(root: string, ids: Set<string>, seen: Seen): string | null {
   let frontier = [root];
   let visited = 0;
-  for (let depth = 0; depth <= 3 && frontier.length; depth++) {
+  for (let depth = 0; depth <= MAX_DEPTH + 3 && frontier.length; depth++) {
     const next: string[] = [];
     for (const dir of frontier) {
       let entries: fs.Dirent[];
@@ -92,22 +131,37 @@ function findBase(root: string, ids: Set<string>): string {
         continue;
       }
       visited += entries.length;
-      if (visited > INTAKE_LIMITS.dirEntries) return root;
-      if (entries.some((e) => e.isDirectory() && ids.has(e.name))) return dir;
+      if (visited > INTAKE_LIMITS.dirEntries) return null;
+      const hit = entries.find((e) => e.isDirectory() && ids.has(e.name));
+      if (hit && depth > MAX_DEPTH) {
+        seen.tooDeep ??= `${path.relative(root, path.join(dir, hit.name))}/`;
+        continue;
+      }
+      if (hit) {
+        for (const e of entries) if (e.isDirectory()) seen.folders.add(e.name);
+        return dir;
+      }
       for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") next.push(path.join(dir, e.name));
     }
     frontier = next;
   }
-  return root;
+  // No exercise folder: the top-level folders may still hold a misspelt one.
+  try {
+    for (const e of fs.readdirSync(root, { withFileTypes: true })) if (e.isDirectory()) seen.folders.add(e.name);
+  } catch {
+    /* unreadable: reported as missing exercises */
+  }
+  return null;
 }
 
 /** Reads a submission directory (symlinks are never followed). */
 export function intakeDirectory(dir: string, ids: string[]): Intake {
   const intake: Intake = { exercises: {}, notes: [] };
   const idSet = new Set(ids);
-  const base = findBase(dir, idSet);
-  for (const id of ids) {
-    const folder = path.join(base, id);
+  const seen: Seen = { folders: new Set(), files: new Map() };
+  const base = findBase(dir, idSet, seen);
+  for (const id of base === null ? [] : ids) {
+    const folder = path.join(base!, id);
     let st: fs.Stats;
     try {
       st = fs.lstatSync(folder);
@@ -125,6 +179,7 @@ export function intakeDirectory(dir: string, ids: string[]): Intake {
     } catch {
       continue;
     }
+    seen.files.set(id, names);
     for (const name of names) {
       if (!ANSWER.test(name)) continue;
       const file = path.join(folder, name);
@@ -135,7 +190,7 @@ export function intakeDirectory(dir: string, ids: string[]): Intake {
       else accept(intake, idSet, id, name, readRegular(file));
     }
   }
-  return finish(intake, ids);
+  return finish(intake, ids, seen);
 }
 
 /** Reads a regular file without following a symlink swapped in after the lstat. */
@@ -153,15 +208,42 @@ function readRegular(file: string): Buffer {
 /**
  * Reads a `.zip` submission entry by entry without extracting it: rejects absolute and `..`
  * paths, skips symlinks, and caps the entry count and the total inflated bytes (counted as the
- * data streams, not taken from the headers).
+ * data streams, not taken from the headers). The exercise folders are found as in a directory:
+ * the shallowest `<id>/` at most MAX_DEPTH folders down.
  */
 export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
   const intake: Intake = { exercises: {}, notes: [] };
   const idSet = new Set(ids);
+  const seen: Seen = { folders: new Set(), files: new Map() };
+  /** Answer-file candidates by the folder path above their exercise folder ("" at the top). */
+  const found = new Map<string, Array<{ id: string; name: string; bytes: Buffer | null; problem?: string }>>();
+  /** Every file name in each `<prefix>/<id>/`, and the sub-folder names of each folder. */
+  const filesIn = new Map<string, string[]>();
+  const foldersIn = new Map<string, Set<string>>();
+  const add = (prefix: string, id: string, name: string, bytes: Buffer | null, problem?: string) => {
+    const list = found.get(prefix) ?? [];
+    list.push({ id, name, bytes, ...(problem ? { problem } : {}) });
+    found.set(prefix, list);
+  };
+  /** Keeps the shallowest prefix within MAX_DEPTH, as `findBase` does for a directory. */
+  const settle = (): Intake => {
+    const depth = (p: string) => (p === "" ? 0 : p.split("/").length);
+    const prefixes = [...found.keys(), ...[...filesIn.keys()].map((k) => k.slice(0, k.lastIndexOf("\0")))];
+    const base = prefixes.filter((p) => depth(p) <= MAX_DEPTH).sort((a, b) => depth(a) - depth(b))[0];
+    if (base === undefined) {
+      const deep = [...filesIn.keys()][0];
+      if (deep !== undefined) seen.tooDeep = `${deep.replace("\0", "/")}/`;
+    } else {
+      for (const c of found.get(base) ?? []) accept(intake, idSet, c.id, c.name, c.bytes, c.problem);
+      for (const id of ids) if (filesIn.has(`${base}\0${id}`)) seen.files.set(id, filesIn.get(`${base}\0${id}`)!);
+    }
+    for (const f of foldersIn.get(base ?? "") ?? []) seen.folders.add(f);
+    return finish(intake, ids, seen);
+  };
   return new Promise((resolve) => {
     const fail = (msg: string) => {
       intake.notes.push(msg);
-      resolve(finish(intake, ids));
+      resolve(settle());
     };
     // decodeStrings: false, so yauzl hands over raw names and this code (not yauzl's validation,
     // which aborts the whole archive) decides which entries are unsafe.
@@ -175,7 +257,8 @@ export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
         done = true;
         zip.close();
         if (msg) intake.notes.push(msg);
-        resolve(finish(intake, ids));
+        else if (entries === 0) intake.notes.push("the archive is empty: zip the exercises folder (npm run submit does it) and submit again");
+        resolve(settle());
       };
       zip.on("error", (e: Error) => end(`the archive is damaged: ${e.message}`));
       zip.on("end", () => end());
@@ -189,20 +272,29 @@ export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
           return zip.readEntry();
         }
         const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
+        const dirs = name.endsWith("/") ? parts : parts.slice(0, -1);
+        for (let k = 0; k < dirs.length && k <= MAX_DEPTH; k++) {
+          const set = foldersIn.get(dirs.slice(0, k).join("/")) ?? new Set<string>();
+          foldersIn.set(dirs.slice(0, k).join("/"), set.add(dirs[k]!));
+        }
         const fileName = parts[parts.length - 1] ?? "";
         const id = parts[parts.length - 2] ?? "";
-        if (name.endsWith("/") || !idSet.has(id) || !ANSWER.test(fileName)) return zip.readEntry();
+        const prefix = parts.slice(0, -2).join("/");
+        if (name.endsWith("/") || !idSet.has(id)) return zip.readEntry();
+        const names = filesIn.get(`${prefix}\0${id}`) ?? [];
+        if (names.length < 1000) filesIn.set(`${prefix}\0${id}`, [...names, fileName]);
+        if (!ANSWER.test(fileName)) return zip.readEntry();
         if (mode === 0o120000) {
-          accept(intake, idSet, id, fileName, null, "is a symbolic link: ignored");
+          add(prefix, id, fileName, null, "is a symbolic link: ignored");
           return zip.readEntry();
         }
         if (entry.uncompressedSize > INTAKE_LIMITS.fileBytes) {
-          accept(intake, idSet, id, fileName, null, `ignored (larger than ${INTAKE_LIMITS.fileBytes / 1024} KB)`);
+          add(prefix, id, fileName, null, `ignored (larger than ${INTAKE_LIMITS.fileBytes / 1024} KB)`);
           return zip.readEntry();
         }
         zip.openReadStream(entry, (e2, stream) => {
           if (e2 || !stream) {
-            accept(intake, idSet, id, fileName, null, `could not be read (${e2?.message ?? "?"})`);
+            add(prefix, id, fileName, null, `could not be read (${e2?.message ?? "?"})`);
             return zip.readEntry();
           }
           const chunks: Buffer[] = [];
@@ -220,7 +312,7 @@ export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
             if (size > INTAKE_LIMITS.fileBytes) {
               aborted = true;
               stream.destroy();
-              accept(intake, idSet, id, fileName, null, `ignored (larger than ${INTAKE_LIMITS.fileBytes / 1024} KB)`);
+              add(prefix, id, fileName, null, `ignored (larger than ${INTAKE_LIMITS.fileBytes / 1024} KB)`);
               zip.readEntry();
               return;
             }
@@ -229,12 +321,12 @@ export function intakeZip(zipPath: string, ids: string[]): Promise<Intake> {
           stream.on("error", (e3: Error) => {
             if (aborted) return;
             aborted = true;
-            accept(intake, idSet, id, fileName, null, `could not be read (${e3.message})`);
+            add(prefix, id, fileName, null, `could not be read (${e3.message})`);
             zip.readEntry();
           });
           stream.on("end", () => {
             if (aborted) return;
-            accept(intake, idSet, id, fileName, Buffer.concat(chunks));
+            add(prefix, id, fileName, Buffer.concat(chunks));
             zip.readEntry();
           });
         });

@@ -150,8 +150,8 @@ export class Grader {
     const exercises = options.exercises ?? listExercises(suitesDir);
     const suiteFiles = exercises.map((id) => path.join(suitesDir, `${id}.hidden.test.ts`));
     for (const f of suiteFiles) if (!fs.existsSync(f)) throw new Error(`no hidden suite ${f}`);
-    const isolation = detectIsolation(options.isolation ?? "auto");
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const isolation = detectIsolation(options.isolation ?? "auto", limits);
 
     // Work area: traversable (0711) so the sandbox uid can reach the bound folders, not listable.
     // Named with the pid, so the next grader removes the work area of one killed with kill -9.
@@ -165,6 +165,8 @@ export class Grader {
       const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
       fs.writeFileSync(path.join(runtimeDir, `${name}.js`), js, { mode: 0o644 });
     }
+    // Shown to the sandbox as /proc/uptime, so no answer can depend on how long the machine has run.
+    fs.writeFileSync(path.join(runtimeDir, "uptime"), "0.00 0.00\n", { mode: 0o644 });
     const brokerDir = path.join(workDir, `broker-${rand()}`);
     fs.mkdirSync(brokerDir, { mode: 0o700 });
     const broker = new BrokerServer(path.join(brokerDir, "s"));

@@ -24,9 +24,13 @@ export interface Limits {
   nproc: number;
   /** Total stdout+stderr bytes before the process is killed. */
   outputBytes: number;
+  /** Size of the sandbox's /tmp, its only writable place: what one process may write in all. */
+  tmpBytes: number;
+  /** RLIMIT_FSIZE: the largest file the process may write. */
+  fileBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 5000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20 };
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 5000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, tmpBytes: 8 << 20, fileBytes: 1 << 20 };
 
 /** How student processes are isolated on this machine, decided once per grader. */
 export interface Isolation {
@@ -51,16 +55,18 @@ const canSwitchUid = typeof process.getuid === "function" && process.getuid() ==
  * Detects what isolation works here by starting a trivial sandbox. `prefer: "process"` forces
  * the plain out-of-process mode (used to test the fallback).
  */
-export function detectIsolation(prefer: "auto" | "process" = "auto"): Isolation {
+export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Limits = DEFAULT_LIMITS): Isolation {
+  const mib = (b: number) => `${b / 2 ** 20} MiB`;
   const common = [
     "separate student process (only JSON data crosses)",
     "per-call time limit enforced by SIGKILL",
     "output cap",
     "V8 heap cap",
-    "seeded Math.random, frozen clock",
+    `files written at most ${mib(limits.fileBytes)} each`,
+    "seeded Math.random; frozen clocks (Date, performance.now, process.hrtime, process.uptime, process.cpuUsage, os.uptime)",
   ];
   if (prefer === "auto" && process.platform === "linux") {
-    const probe = spawnSync("bwrap", [...bwrapArgs(process.execPath, []), process.execPath, "-e", "process.exit(7)"], {
+    const probe = spawnSync("bwrap", [...bwrapArgs(process.execPath, [], limits.tmpBytes), process.execPath, "-e", "process.exit(7)"], {
       timeout: 10000,
       ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}),
     });
@@ -70,7 +76,7 @@ export function detectIsolation(prefer: "auto" | "process" = "auto"): Isolation 
         protections: [
           ...common,
           "bubblewrap sandbox: no network, new pid/ipc/uts/user namespaces",
-          "read-only view of the node runtime and the compiled submission only; fresh tmpfs /tmp; empty environment",
+          `read-only view of the node runtime and the compiled submission only; the only writable place is a fresh /tmp capped at ${mib(limits.tmpBytes)}; /proc/uptime reads 0; empty environment`,
           ...(canSwitchUid ? ["separate unprivileged uid per sandbox", "RLIMIT_NPROC process cap", "RLIMIT_DATA memory cap"] : ["RLIMIT_DATA memory cap (no per-sandbox uid: not running as root)"]),
         ],
       };
@@ -78,16 +84,24 @@ export function detectIsolation(prefer: "auto" | "process" = "auto"): Isolation 
   }
   return {
     kind: "process",
-    protections: [...common, "RLIMIT_DATA memory cap", "Node permission model (file reads limited to the submission, no child processes or workers)", "NOT sandboxed: bubblewrap unavailable, so the network and the environment of the grader's user are reachable"],
+    protections: [...common, "RLIMIT_DATA memory cap", "Node permission model (file reads limited to the submission, no file writes, no child processes or workers)", "NOT sandboxed: bubblewrap unavailable, so the network and the environment of the grader's user are reachable"],
   };
 }
 
-function bwrapArgs(nodeBin: string, binds: Array<[string, string]>): string[] {
+/**
+ * The bubblewrap command line: read-only binds of node, its libraries and `binds`; /tmp a tmpfs
+ * of `tmpBytes`; /dev and the root remounted read-only, so /tmp is the only writable place.
+ * A bind whose destination is /proc/uptime goes after /proc is mounted (it hides the uptime).
+ */
+function bwrapArgs(nodeBin: string, binds: Array<[string, string]>, tmpBytes: number): string[] {
   const args = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
   args.push("--ro-bind", nodeBin, nodeBin);
   for (const lib of libsOf(nodeBin)) args.push("--ro-bind", fs.realpathSync(lib), lib);
-  for (const [src, dst] of binds) args.push("--ro-bind", src, dst);
-  args.push("--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp");
+  const late = binds.filter(([, dst]) => dst.startsWith("/proc/"));
+  for (const [src, dst] of binds) if (!dst.startsWith("/proc/")) args.push("--ro-bind", src, dst);
+  args.push("--size", String(tmpBytes), "--tmpfs", "/tmp", "--proc", "/proc");
+  for (const [src, dst] of late) args.push("--ro-bind", src, dst);
+  args.push("--dev", "/dev", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp");
   if (canSwitchUid) args.push("--uid", "65534", "--gid", "65534");
   return args;
 }
@@ -202,7 +216,7 @@ export class StudentProcess {
     this.timedOut = false;
     const nodeBin = process.execPath;
     const nodeArgs = [`--max-old-space-size=${this.limits.heapMb}`, "--stack-size=2000", "--v8-pool-size=1", "--no-warnings"];
-    const rlimits = [`--data=${this.limits.dataMb * 1024 * 1024}`, "--core=0", "--nofile=64", `--fsize=${1 << 20}`];
+    const rlimits = [`--data=${this.limits.dataMb * 1024 * 1024}`, "--core=0", "--nofile=64", `--fsize=${this.limits.fileBytes}`];
     let cmd: string;
     let args: string[];
     let opts: Parameters<typeof spawn>[2];
@@ -210,7 +224,7 @@ export class StudentProcess {
       const uid = nextUid();
       cmd = "prlimit";
       args = [...rlimits, ...(canSwitchUid ? [`--nproc=${this.limits.nproc}`] : []), "--", "bwrap",
-        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]]),
+        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"], [path.join(this.runtimeDir, "uptime"), "/proc/uptime"]], this.limits.tmpBytes),
         nodeBin, ...nodeArgs, "/runtime/student-runtime.js", "/submission"];
       opts = { detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
     } else {

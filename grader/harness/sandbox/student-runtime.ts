@@ -8,10 +8,20 @@
  * JSON data.
  *
  * Before any student code runs, it makes the process deterministic: `Math.random` becomes a
- * generator reseeded before every request from the request itself, and `Date`,
- * `performance.now` and `process.hrtime` are frozen, so retries cannot be gamed.
+ * generator reseeded before every request from the request itself, and the clocks (`Date`,
+ * `performance.now`, `process.hrtime`, `process.uptime`, `process.cpuUsage`,
+ * `process.resourceUsage`, `os.uptime`) are frozen, so retries cannot be gamed. (In the sandbox
+ * /proc/uptime reads 0 too.)
+ *
+ * Student code runs in this same process, so it can print a line shaped like an answer, nonce
+ * included (it can read the request from stdin). What holds: such a line can only answer the
+ * pending request of this submission with plain data, which the grader decodes and checks like
+ * any answer; the export itself could have returned that value, so nothing is gained. A printed
+ * line cannot touch another submission, the tests, or the score, which the trusted side computes
+ * from vitest's records alone.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as util from "node:util";
 import * as vm from "node:vm";
@@ -60,6 +70,13 @@ performance.now = () => 0;
 const hrtime = (() => [0, 0]) as unknown as NodeJS.HRTime;
 hrtime.bigint = () => 0n;
 process.hrtime = hrtime;
+process.uptime = () => 0;
+process.cpuUsage = () => ({ user: 0, system: 0 });
+const usage = process.resourceUsage();
+process.resourceUsage = () => ({ ...usage, userCPUTime: 0, systemCPUTime: 0 });
+(os as { uptime: () => number }).uptime = () => 0;
+// Writing a file past RLIMIT_FSIZE then fails with EFBIG instead of killing the process.
+process.on("SIGXFSZ", () => undefined);
 
 type Loaded = { exports: Record<string, unknown> } | { error: string };
 const modules = new Map<string, Loaded>();
@@ -92,11 +109,20 @@ function load(file: string): Loaded {
   }
 }
 
+/** What a file-system error code means in the sandbox. */
+const FS_LIMITS: Record<string, string> = {
+  ENOSPC: "the submission's /tmp is full: a submission may write only a few MiB, in /tmp",
+  EFBIG: "a file grew past the size limit for files a submission writes",
+  EROFS: "the sandbox is read-only except /tmp",
+  ERR_ACCESS_DENIED: "a submission may read only its own files and may not write files",
+};
+
 /** A short description of a thrown value that never throws itself. */
 function describe(e: unknown): string {
   try {
+    const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
     const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return text.slice(0, 300);
+    return (code && FS_LIMITS[code] ? `${text.slice(0, 200)} (${FS_LIMITS[code]})` : text).slice(0, 300);
   } catch {
     return "a value that cannot be displayed";
   }
@@ -104,7 +130,7 @@ function describe(e: unknown): string {
 
 interface Request {
   id: number;
-  /** A per-request nonce echoed in the answers, so lines printed by student code cannot pass for answers. */
+  /** A per-request nonce echoed in the answers: a stale or made-up line is ignored (what holds is stated at the top). */
   n: string;
   kind: "call" | "value";
   file: string;
