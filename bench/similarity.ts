@@ -36,10 +36,17 @@ function statement(): string {
   return pick([`const v${r.int(99)} = ${expr};`, `if (${expr} > ${term()}) v${r.int(9)}++;`, `let w${r.int(99)} = [${expr}, ${term()}];`]);
 }
 
-/** The reference with a few random statements inserted after statements inside function bodies. */
+/** The reference with a few random statements inserted after statements of its exported functions. */
 function ownAnswer(id: string): string {
   const lines = references.get(id)!.split("\n");
-  const spots = lines.map((l, i) => (/^ {2,}\S.*;$/.test(l) ? i : -1)).filter((i) => i >= 0);
+  let inFunction = false;
+  const spots = lines
+    .map((l, i) => {
+      if (/^export function /.test(l)) inFunction = true;
+      else if (l === "}") inFunction = false;
+      return inFunction && /^ {2,}\S.*;$/.test(l) ? i : -1;
+    })
+    .filter((i) => i >= 0);
   for (let k = 0; k < 4 && spots.length; k++) {
     const at = pick(spots);
     const indent = lines[at]!.match(/^ */)![0];

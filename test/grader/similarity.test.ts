@@ -117,14 +117,14 @@ export function restartSteps(config: RestartsConfig, totalSteps: number): number
 }
 `;
 
-/** Ben's copy of Ana's: every local renamed, comments changed, reformatted, no semicolons, literals rewritten. */
+/** Ben's copy of Ana's: every local renamed, comments changed (one is markup), reformatted, no semicolons, literals rewritten. */
 const BEN = `// my solution for part d
 export function cosineWithRestarts(config: RestartsConfig, step: number): number {
     let begin = 0
     let span = config.T0
     for (;;) { if (step < begin + span) break
         begin = begin + span; span = span * config.Tmult }
-    const frac = (step - begin) / span
+    const frac = (step - begin) / span // </pre><script>alert(1)</script>
     const c = Math.cos(Math.PI * frac)
     return config.etaMin + ((config.etaMax - config.etaMin) * (1 + c)) / 2.0
 }
@@ -233,6 +233,9 @@ describe("similarityReport on a generated class", () => {
     const region = section.slice(section.indexOf('<div class="pair">'), section.indexOf("</div></div>", section.indexOf('<div class="pair">')) + 12);
     expect(region).toContain("cycleStart = cycleStart + cycleLen");
     expect(region).toContain("begin = begin + span");
+    // Ben's comment is shown as text, never as markup.
+    expect(region).toContain("// &lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).not.toContain("<script>");
   });
 
   it("writes one CSV row per listed pair, best first", () => {
