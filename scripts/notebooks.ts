@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ensureNotebookLib } from "./notebook-lib";
 
 /** The repository root (this file lives in scripts/). */
 export const ROOT = resolve(__dirname, "..");
@@ -58,8 +59,9 @@ export function jupyterEnv(): NodeJS.ProcessEnv {
 
 /**
  * Executes `notebook` on the tslab kernel with `cwd` (default: notebooks/) as the kernel's working
- * directory; writes the executed notebook to `output` when given. Resolves to the runner's report
- * whether the notebook passed or not; rejects only when the runner itself broke. At most
+ * directory, after rebuilding the notebooks' compiled library if src/ changed; writes the
+ * executed notebook to `output` when given. Resolves to the runner's report whether the notebook
+ * passed or not; rejects only when the runner itself broke. At most
  * KERNEL_SLOTS kernels run at once across all processes of this checkout (vitest runs test files
  * in parallel), so a notebook's measured time is not inflated by a crowd of kernels.
  */
@@ -70,6 +72,7 @@ export async function runNotebook(
   const args = [join(ROOT, "scripts", "run_notebook.py"), notebook, "--cwd", options.cwd ?? NOTEBOOKS];
   if (options.output) args.push("--output", options.output);
   if (options.cellTimeoutS) args.push("--cell-timeout", String(options.cellTimeoutS));
+  await ensureNotebookLib(); // notebooks/src links to the compiled library: rebuild it if src/ changed
   const release = await acquireKernelSlot();
   try {
     return await new Promise((resolvePromise, reject) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this checkout to run the course or the tests; idempotent, and quick when all is present.
 #   scripts/setup.sh [--for course|test]   check Node, install missing Debian packages (when root or
-#                                          passwordless sudo), npm ci when needed, register tslab.
+#                                          passwordless sudo), npm ci when needed, register tslab,
+#                                          build the notebooks' compiled library when src/ changed.
 #   scripts/setup.sh --packages course|test  print the Debian packages that purpose needs.
 # Chromium and bubblewrap are needed only by the tests (browser check, grader sandbox).
 set -euo pipefail
@@ -69,3 +70,7 @@ if ! grep -qF "\"$PWD/node_modules/.bin/tslab\"" "$kernel" 2>/dev/null; then
   node_modules/.bin/tslab install --python=/usr/bin/python3 --prefix="$PWD/.jupyter" \
     --binary="$PWD/node_modules/.bin/tslab" >/dev/null
 fi
+
+# The compiled library the notebooks import (notebooks/src links to notebooks/lib/build/src) and
+# the files pages load (plotly, the library for live figures): rebuilt when src/ changed.
+node_modules/.bin/tsx scripts/notebook-lib.ts

@@ -1,16 +1,18 @@
 // npm run site: executes every notebook in notebooks/ on the tslab kernel (failing loudly if any
 // cell fails), exports each to site/<name>.html with nbconvert, and writes site/index.html.
-// The pages work offline: plotly is inline in the outputs (notebooks/lib/plot.ts), and require.js
-// and the parts of MathJax 2 that CommonHTML output needs are copied beside them from Debian.
+// The pages work offline: each figure loads plotly (and a live figure the course library) once per
+// page from lib/build/web/ beside the pages (notebooks/lib/web.ts), and require.js and the parts of
+// MathJax 2 that CommonHTML output needs are copied beside them from Debian.
 //
 // Index conventions: a notebook's title is its first "# " heading; its objectives line is the first
 // markdown line starting with "Objectives" (bold or not), or the list right below such a line; a
 // file named like "a03-…" or "b01-…" belongs to lesson A or B of notebooks/syllabus.json.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
-import { describeFailures, jupyterEnv, listNotebooks, mapLimited, markdownLines, PYTHON, ROOT, runNotebook } from "./notebooks";
+import { ensureNotebookLib, WEB } from "./notebook-lib";
+import { describeFailures, jupyterEnv, listNotebooks, mapLimited, markdownLines, NOTEBOOKS, PYTHON, ROOT, runNotebook } from "./notebooks";
 import { readSyllabus } from "./syllabus";
 
 const MATHJAX = "/usr/share/javascript/mathjax";
@@ -116,6 +118,9 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
       ...executed], { env: jupyterEnv(), maxBuffer: 16 << 20 });
   }
   cpSync(REQUIRE_JS, join(outDir, "require.min.js"));
+  // Figures find these at the path from the kernel's folder (notebooks/) to the web folder.
+  await ensureNotebookLib();
+  cpSync(WEB, join(outDir, relative(NOTEBOOKS, WEB)), { recursive: true });
   for (const part of MATHJAX_PARTS) cpSync(join(MATHJAX, part), join(outDir, "mathjax", part), { recursive: true });
 
   const infos = notebooks.map(notebookInfo);

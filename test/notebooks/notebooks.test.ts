@@ -27,7 +27,8 @@ beforeAll(() => {
 
 describe("notebooks/ layout", () => {
   it("links src/ and exercises/ into the notebooks folder and provides lib/check.ts", () => {
-    expect(readlinkSync(join(NOTEBOOKS, "src"))).toBe("../src");
+    // src is the compiled library (scripts/notebook-lib.ts builds notebooks/lib/build/src from ../src).
+    expect(readlinkSync(join(NOTEBOOKS, "src"))).toBe("lib/build/src");
     expect(readlinkSync(join(NOTEBOOKS, "exercises"))).toBe("../exercises");
     expect(existsSync(join(NOTEBOOKS, "lib", "check.ts"))).toBe(true);
   });
