@@ -175,6 +175,7 @@ async function writeZip(file: string, entries: Record<string, string>): Promise<
 
 describe("similarityReport on a generated class", () => {
   let dir: string;
+  let classDir: string;
   let out: string;
   let result: SimilarityResult;
   /** Shared tokens of a pair (0 when the pair is not listed: it shares no fingerprint). */
@@ -183,7 +184,7 @@ describe("similarityReport on a generated class", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "similarity-class-"));
     out = path.join(dir, "out");
-    const classDir = path.join(dir, "class");
+    classDir = path.join(dir, "class");
     const students: Record<string, Record<string, string>> = {
       ana: { [ID]: withFunctions(ANA), [OTHER]: starter(OTHER) },
       cleo: { [ID]: withFunctions(CLEO), [OTHER]: reference(OTHER) },
@@ -236,6 +237,14 @@ describe("similarityReport on a generated class", () => {
     // Ben's comment is shown as text, never as markup.
     expect(region).toContain("// &lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toContain("<script>");
+  });
+
+  it("ignores passages found in more than commonLimit submissions (MOSS's -m)", async () => {
+    // Ana's and Ben's code is in exactly two submissions: a limit of 2 keeps it, a limit of 1 drops it.
+    const keep = await similarityReport(classDir, path.join(dir, "limit2"), { only: [ID, OTHER], minTokens: 0, commonLimit: 2 });
+    expect(keep.pairs[0]!.tokens).toBe(tokens("ana", "ben"));
+    const drop = await similarityReport(classDir, path.join(dir, "limit1"), { only: [ID, OTHER], minTokens: 0, commonLimit: 1 });
+    expect(drop.pairs).toEqual([]);
   });
 
   it("writes one CSV row per listed pair, best first", () => {

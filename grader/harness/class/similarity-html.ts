@@ -15,7 +15,7 @@ export interface SimilarityInfo {
 }
 
 /** What the page says before any pair: what the ranking measures, and that it accuses no one. */
-export const SIMILARITY_NOTICE =
+const SIMILARITY_NOTICE =
   "This page ranks pairs of submissions by how much code they share; it does not accuse anyone. " +
   "Shared code has innocent causes too (working together where that was allowed, the same worked example, help from the course staff), " +
   "and only a person who reads both submissions, and talks with the students, can judge.";

@@ -69,8 +69,8 @@ export interface SimilarityResult {
   exercises: string[];
   /** Submissions skipped and problems reading them. */
   notes: string[];
-  html: string;
-  csv: string;
+  /** The paths written. */
+  files: { html: string; csv: string };
 }
 
 /** The `.ts` answer-shaped files of `<dir>/<id>/` (tests excluded), or none if the folder is missing. */
@@ -124,7 +124,8 @@ function regionsOf(filesA: Record<string, string>, filesB: Record<string, string
 
 /**
  * Compares every pair of submissions in `classDir` (sub-folders and `.zip` files, read as
- * `grade-all` reads its roster; clashing names are left out, as it leaves them ungraded) and writes `similarity.html` and `similarity.csv` into `outDir`.
+ * `grade-all` reads its roster; clashing names are left out, as it leaves them ungraded) and
+ * writes `similarity.html` and `similarity.csv` into `outDir`.
  */
 export async function similarityReport(classDir: string, outDir: string, options: SimilarityOptions = {}): Promise<SimilarityResult> {
   const o: CompareOptions = {
@@ -155,13 +156,13 @@ export async function similarityReport(classDir: string, outDir: string, options
   const ranked = rankPairs(docs, ids, o).filter((p) => p.tokens >= minTokens);
   const detailed = new Set(ranked.slice(0, options.detailed ?? 50));
   const read = new Map<number, Map<string, Record<string, string>>>();
-  const filesOf = async (s: number) => read.get(s) ?? read.set(s, await answers(students[s]!.path, ids)).get(s)!;
+  const filesOf = async (s: number) => read.get(s) ?? read.set(s, await answers(students[s]!.path, ids).catch(() => new Map())).get(s)!;
   // Regions come from a second read of the pair's files (only the detailed pairs' texts are kept),
   // fingerprinted again so positions always match the text shown.
   const regions = async (p: RankedPair, id: string, hashes: number[]): Promise<MatchRegion[]> => {
     const fa = (await filesOf(p.a)).get(id);
     const fb = (await filesOf(p.b)).get(id);
-    if (!fa || !fb) return [];
+    if (!fa || !fb) return []; // gone or unreadable since the first read
     return regionsOf(fa, fb, fp.doc(fa, shared.get(id)!), fp.doc(fb, shared.get(id)!), hashes, o);
   };
   const pairs: SimilarPair[] = [];
@@ -174,9 +175,8 @@ export async function similarityReport(classDir: string, outDir: string, options
   }
 
   const info = { students: students.length, exercises: ids, options: { ...o, minTokens } };
-  const html = similarityHtml(pairs, info);
-  const csv = similarityCsv(pairs);
-  writeAtomic(path.join(outDir, "similarity.html"), html);
-  writeAtomic(path.join(outDir, "similarity.csv"), csv);
-  return { pairs, students: students.length, exercises: ids, notes, html, csv };
+  const files = { html: path.join(outDir, "similarity.html"), csv: path.join(outDir, "similarity.csv") };
+  writeAtomic(files.html, similarityHtml(pairs, info));
+  writeAtomic(files.csv, similarityCsv(pairs));
+  return { pairs, students: students.length, exercises: ids, notes, files };
 }
