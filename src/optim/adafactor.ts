@@ -1,6 +1,6 @@
 /** Adafactor: a factored second moment for matrices, relative step sizes and update clipping. */
-import { ArgumentError, finite, nonNegative, positive } from "../validate";
-import { BaseOptimizer, beta, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { bool, ArgumentError, finite, nonNegative, positive } from "../validate";
+import { BaseOptimizer, optimizerOptions, beta, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `adafactor` (the paper's and Hugging Face's names and defaults). */
 export interface AdafactorOptions {
@@ -21,6 +21,9 @@ export interface AdafactorOptions {
   /** Decoupled weight decay λ: θ ← θ − αλθ (default 0). */
   weightDecay?: number;
 }
+
+/** The keys of `AdafactorOptions`, listed once (the compiler checks the list against the type). */
+const ADAFACTOR_OPTIONS: Record<keyof AdafactorOptions, true> = { lr: true, scaleParameter: true, decayRate: true, clipThreshold: true, eps1: true, eps2: true, beta1: true, weightDecay: true };
 
 /**
  * Adafactor (Shazeer & Stern 2018, Algorithms 4–5), as Hugging Face's `Adafactor`. For update
@@ -61,10 +64,11 @@ export class Adafactor extends BaseOptimizer {
   /** Per tensor, the last step's αₜ / max(1, RMS(U)/d): the factor that multiplies G/√V̂. */
   private lastScale = new Float64Array(0);
 
-  constructor(o: AdafactorOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: AdafactorOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("adafactor", options, ADAFACTOR_OPTIONS);
     super(o.lr === undefined ? 0 : learningRate("lr", o.lr), nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.relative = o.lr === undefined;
-    this.scaleParameter = o.scaleParameter ?? true;
+    this.scaleParameter = bool("scaleParameter", o.scaleParameter ?? true);
     const c = finite("decayRate", o.decayRate ?? -0.8);
     if (c >= 0) throw new ArgumentError("decayRate", c, "a number < 0 (β̂₂ₜ = 1 − tᶜ must approach 1)");
     this.decayRate = c;
@@ -72,6 +76,10 @@ export class Adafactor extends BaseOptimizer {
     this.eps1 = nonNegative("eps1", o.eps1 ?? 1e-30);
     this.eps2 = nonNegative("eps2", o.eps2 ?? 1e-3);
     this.beta1 = beta("beta1", o.beta1 ?? 0);
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { relativeStep: this.relative, scaleParameter: this.scaleParameter, decayRate: this.decayRate, clipThreshold: this.clip, eps1: this.eps1, eps2: this.eps2, beta1: this.beta1, weightDecay: this.weightDecay };
   }
 
   /** Whether a tensor of this shape gets the factored second moment. */

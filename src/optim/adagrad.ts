@@ -1,6 +1,6 @@
 /** AdaGrad: per-coordinate step sizes from the running sum of squared gradients. */
 import { nonNegative } from "../validate";
-import { BaseOptimizer, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { BaseOptimizer, optimizerOptions, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `adagrad` (PyTorch's names and defaults). */
 export interface AdagradOptions {
@@ -13,6 +13,9 @@ export interface AdagradOptions {
   /** Coupled L2 weight decay λ (default 0). */
   weightDecay?: number;
 }
+
+/** The keys of `AdagradOptions`, listed once (the compiler checks the list against the type). */
+const ADAGRAD_OPTIONS: Record<keyof AdagradOptions, true> = { lr: true, eps: true, initialAccumulatorValue: true, weightDecay: true };
 
 /**
  * AdaGrad (Duchi, Hazan & Singer 2011), as PyTorch's `torch.optim.Adagrad`:
@@ -33,10 +36,15 @@ export class Adagrad extends BaseOptimizer {
   private readonly eps: number;
   private readonly s0: number;
 
-  constructor(o: AdagradOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: AdagradOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("adagrad", options, ADAGRAD_OPTIONS);
     super(learningRate("lr", o.lr ?? 1e-2), nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.eps = nonNegative("eps", o.eps ?? 1e-10);
     this.s0 = nonNegative("initialAccumulatorValue", o.initialAccumulatorValue ?? 0);
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { eps: this.eps, initialAccumulatorValue: this.s0, weightDecay: this.weightDecay };
   }
 
   protected initTensor(T: Tensor): void {

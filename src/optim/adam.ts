@@ -1,6 +1,6 @@
 /** Adam and AdamW: bias-corrected first and second moments; coupled L2 or decoupled weight decay. */
-import { nonNegative } from "../validate";
-import { BaseOptimizer, betas, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { bool, nonNegative } from "../validate";
+import { BaseOptimizer, optimizerOptions, betas, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `adam` and `adamw` (PyTorch's names and defaults). */
 export interface AdamOptions {
@@ -17,6 +17,9 @@ export interface AdamOptions {
   /** Divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ (default true; PyTorch always does). */
   biasCorrection?: boolean;
 }
+
+/** The keys of `AdamOptions`, listed once (the compiler checks the list against the type). */
+const ADAM_OPTIONS: Record<keyof AdamOptions, true> = { lr: true, betas: true, eps: true, weightDecay: true, amsgrad: true, biasCorrection: true };
 
 /**
  * Adam (Kingma & Ba 2015) with coupled L2 weight decay, as PyTorch's `torch.optim.Adam`.
@@ -67,14 +70,19 @@ export class Adam extends BaseOptimizer {
   private bc1 = 1;
   private bc2Sqrt = 1;
 
-  constructor(o: AdamOptions, groups: readonly ParamGroup[] | undefined, decoupled: boolean) {
+  constructor(options: AdamOptions, groups: readonly ParamGroup[] | undefined, decoupled: boolean) {
+    const o = optimizerOptions((decoupled ? "adamw" : "adam"), options, ADAM_OPTIONS);
     super(learningRate("lr", o.lr ?? 1e-3), nonNegative("weightDecay", o.weightDecay ?? (decoupled ? 1e-2 : 0)), groups);
     this.name = decoupled ? "adamw" : "adam";
     [this.b1, this.b2] = betas("betas", o.betas ?? [0.9, 0.999]);
     this.eps = nonNegative("eps", o.eps ?? 1e-8);
-    this.amsgrad = o.amsgrad ?? false;
-    this.biasCorrection = o.biasCorrection ?? true;
+    this.amsgrad = bool("amsgrad", o.amsgrad ?? false);
+    this.biasCorrection = bool("biasCorrection", o.biasCorrection ?? true);
     this.decoupled = decoupled;
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { betas: [this.b1, this.b2], eps: this.eps, weightDecay: this.weightDecay, amsgrad: this.amsgrad, biasCorrection: this.biasCorrection };
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {

@@ -1,6 +1,6 @@
 /** Optimizers: SGD, AdaGrad, RMSProp, Adam/AdamW, Adafactor, LARS, LAMB, and Shampoo/Muon previews. */
-export { BaseOptimizer, betas, beta, learningRate, norm, shapeSize } from "./optimizer";
-export type { LearningRate, Optimizer, OptimizerState, ParamGroup, Params, StepStats, Tensor } from "./optimizer";
+export { BaseOptimizer, betas, beta, learningRate, norm, optimizerOptions, shapeSize } from "./optimizer";
+export type { LearningRate, Optimizer, OptimizerState, OptionValue, ParamGroup, Params, StepStats, Tensor } from "./optimizer";
 export { sgd, Sgd, type SgdOptions } from "./sgd";
 export { adagrad, Adagrad, type AdagradOptions } from "./adagrad";
 export { rmsprop, Rmsprop, type RmspropOptions } from "./rmsprop";

@@ -1,6 +1,6 @@
 /** LAMB: Adam's direction with decoupled decay, rescaled per layer by the trust ratio ‖θ‖/‖u‖. */
-import { nonNegative } from "../validate";
-import { BaseOptimizer, betas, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { bool, nonNegative } from "../validate";
+import { BaseOptimizer, optimizerOptions, betas, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 import { trustClip, trustRatio } from "./lars";
 
 /** Options of `lamb` (optax's names and defaults; PyTorch has no LAMB). */
@@ -18,6 +18,9 @@ export interface LambOptions {
   /** Clip the trust ratio r into [lo, hi] (default none); timm's "LAMBC" uses [0, 1]. */
   trustClip?: readonly [number, number];
 }
+
+/** The keys of `LambOptions`, listed once (the compiler checks the list against the type). */
+const LAMB_OPTIONS: Record<keyof LambOptions, true> = { lr: true, betas: true, eps: true, weightDecay: true, biasCorrection: true, trustClip: true };
 
 /**
  * LAMB (You et al. 2020, Algorithm 2, with φ = identity), as optax's `lamb`. Per layer (group):
@@ -48,12 +51,17 @@ export class Lamb extends BaseOptimizer {
   private bc1 = 1;
   private bc2Sqrt = 1;
 
-  constructor(o: LambOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: LambOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("lamb", options, LAMB_OPTIONS);
     super(learningRate("lr", o.lr ?? 1e-3), nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     [this.b1, this.b2] = betas("betas", o.betas ?? [0.9, 0.999]);
     this.eps = nonNegative("eps", o.eps ?? 1e-6);
-    this.biasCorrection = o.biasCorrection ?? true;
+    this.biasCorrection = bool("biasCorrection", o.biasCorrection ?? true);
     this.clip = trustClip("trustClip", o.trustClip);
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { betas: [this.b1, this.b2], eps: this.eps, weightDecay: this.weightDecay, biasCorrection: this.biasCorrection, trustClip: [...this.clip] };
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {

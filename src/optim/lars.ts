@@ -1,6 +1,6 @@
 /** LARS: SGD with momentum and a layer-wise trust ratio ‖θ‖/‖g + λθ‖. */
-import { ArgumentError, nonNegative } from "../validate";
-import { BaseOptimizer, beta, learningRate, norm, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { bool, ArgumentError, nonNegative } from "../validate";
+import { BaseOptimizer, optimizerOptions, beta, learningRate, norm, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `lars` (optax's names and defaults; PyTorch has no LARS). */
 export interface LarsOptions {
@@ -17,6 +17,9 @@ export interface LarsOptions {
   /** Clip the trust ratio r into [lo, hi] (default none: [0, ∞)); see `trustClip`. */
   trustClip?: readonly [number, number];
 }
+
+/** The keys of `LarsOptions`, listed once (the compiler checks the list against the type). */
+const LARS_OPTIONS: Record<keyof LarsOptions, true> = { lr: true, momentum: true, trustCoefficient: true, weightDecay: true, nesterov: true, trustClip: true };
 
 /**
  * LARS (You, Gitman & Ginsburg 2017), in the form of optax's `lars`. For each layer (group):
@@ -43,12 +46,17 @@ export class Lars extends BaseOptimizer {
   private readonly clip: readonly [number, number];
   private muNow = 0;
 
-  constructor(o: LarsOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: LarsOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("lars", options, LARS_OPTIONS);
     super(learningRate("lr", o.lr ?? 1), nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.mu = beta("momentum", o.momentum ?? 0.9);
     this.tc = nonNegative("trustCoefficient", o.trustCoefficient ?? 1e-3);
-    this.nesterov = o.nesterov ?? false;
+    this.nesterov = bool("nesterov", o.nesterov ?? false);
     this.clip = trustClip("trustClip", o.trustClip);
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { momentum: this.mu, trustCoefficient: this.tc, weightDecay: this.weightDecay, nesterov: this.nesterov, trustClip: [...this.clip] };
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {

@@ -1,6 +1,6 @@
 /** Muon (preview): momentum, then Newton–Schulz orthogonalization of each matrix-shaped update. */
-import { integer, nonNegative, oneOf } from "../validate";
-import { BaseOptimizer, beta, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { bool, integer, nonNegative, oneOf } from "../validate";
+import { BaseOptimizer, optimizerOptions, beta, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 import { newtonSchulz, nsWork, type NsWork } from "./linalg";
 
 /** Options of `muon` (Keller Jordan's reference names and defaults). */
@@ -22,6 +22,9 @@ export interface MuonOptions {
    */
   scale?: "jordan" | "moonshot";
 }
+
+/** The keys of `MuonOptions`, listed once (the compiler checks the list against the type). */
+const MUON_OPTIONS: Record<keyof MuonOptions, true> = { lr: true, momentum: true, nesterov: true, nsSteps: true, weightDecay: true, scale: true };
 
 /**
  * Muon (Keller Jordan 2024), a teaching preview. Per group, with the update seen as a matrix:
@@ -57,10 +60,11 @@ export class Muon extends BaseOptimizer {
   private muNow = 0;
   private readonly work = new Map<Tensor, { ns: NsWork; u: Float64Array; o: Float64Array }>();
 
-  constructor(o: MuonOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: MuonOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("muon", options, MUON_OPTIONS);
     super(learningRate("lr", o.lr ?? 0.02), nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.mu = beta("momentum", o.momentum ?? 0.95);
-    this.nesterov = o.nesterov ?? true;
+    this.nesterov = bool("nesterov", o.nesterov ?? true);
     this.nsSteps = integer("nsSteps", o.nsSteps ?? 5, 0, 100);
     this.scaleRule = oneOf("scale", o.scale ?? "jordan", ["jordan", "moonshot"] as const);
   }
@@ -68,6 +72,10 @@ export class Muon extends BaseOptimizer {
   /** The scale s this optimizer applies to an orthogonalized rows×cols update. */
   updateScale(rows: number, cols: number): number {
     return this.scaleRule === "jordan" ? Math.sqrt(Math.max(1, rows / cols)) : 0.2 * Math.sqrt(Math.max(rows, cols));
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { momentum: this.mu, nesterov: this.nesterov, nsSteps: this.nsSteps, weightDecay: this.weightDecay, scale: this.scaleRule };
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {

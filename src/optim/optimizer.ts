@@ -7,7 +7,7 @@
  * `Objective`'s `layers` describe) or an array of `Float64Array`s, one per group.
  */
 import type { Schedule } from "../schedules/schedule";
-import { ArgumentError, finite, integer, nonNegative } from "../validate";
+import { ArgumentError, finite, integer, knownKeys, nonNegative, optionsObject } from "../validate";
 
 /** A learning rate (or any per-step hyperparameter): a constant or a Schedule of the 0-based step. */
 export type LearningRate = number | Schedule;
@@ -34,10 +34,18 @@ export interface ParamGroup {
 /** Parameters or gradients: one flat vector, or one vector per group. */
 export type Params = Float64Array | readonly Float64Array[];
 
+/** A hyperparameter as saved with the state. */
+export type OptionValue = number | boolean | string | readonly number[];
+
 /** The saved state of an optimizer: plain JSON data (numbers and arrays of numbers). */
 export interface OptimizerState {
   /** Which optimizer wrote it (`load` refuses another's state). */
   optimizer: string;
+  /**
+   * The options that shaped the state (every option but `lr`, defaults filled in, e.g. betas, eps,
+   * amsgrad); `load` refuses a state whose options differ from the optimizer's own.
+   */
+  options: Record<string, OptionValue>;
   /** Number of updates taken. */
   step: number;
   /** Shape of every group, in order. */
@@ -92,6 +100,17 @@ export interface Optimizer {
   effectiveLr(out: Float64Array): boolean;
   /** Bytes of optimizer state (8 per Float64 element) for the resolved groups. */
   stateBytes(): number;
+}
+
+/**
+ * An optimizer's options object, checked: a plain object (undefined reads as `{}`) whose keys are
+ * all in `names` (the keys of the options type, listed once); an unknown key is an error naming it
+ * and the closest valid key (`weight_decay` → `weightDecay`).
+ */
+export function optimizerOptions<T extends object>(optimizer: string, o: T | undefined, names: Record<keyof T, true>): T {
+  const checked = optionsObject(`${optimizer} options`, o);
+  knownKeys(optimizer, checked, Object.keys(names));
+  return checked as T;
 }
 
 /** Validates a LearningRate-like option: a finite number ≥ 0 or a Schedule (a function). */
@@ -159,6 +178,9 @@ export abstract class BaseOptimizer implements Optimizer {
   /** Updates one tensor: elements `off … off+T.size−1` of `p` from the same elements of `g`. */
   protected abstract update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): void;
 
+  /** The options that shape the state (all but `lr`), saved with it and compared by `load`. */
+  protected abstract config(): Record<string, OptionValue>;
+
   /** Sets a new tensor's initial slot values and scratch buffers (not saved); default: zeros, none. */
   protected initTensor(_T: Tensor): void {}
 
@@ -187,6 +209,8 @@ export abstract class BaseOptimizer implements Optimizer {
   }
 
   step(params: Params, grads: Params): void {
+    plainNumbers("params", params);
+    plainNumbers("grads", grads);
     const flat = params instanceof Float64Array;
     if (flat !== grads instanceof Float64Array) {
       throw new ArgumentError("grads", describe(grads), `the same form as params (${describe(params)})`);
@@ -224,13 +248,27 @@ export abstract class BaseOptimizer implements Optimizer {
     for (const key of Object.keys(slots)) {
       slots[key] = ts.map((T) => (T.slots[key] ? Array.from(T.slots[key]) : []));
     }
-    return { optimizer: this.name, step: this.t, shapes: ts.map((T) => [...T.shape]), slots };
+    return { optimizer: this.name, options: this.config(), step: this.t, shapes: ts.map((T) => [...T.shape]), slots };
   }
 
   load(state: OptimizerState): void {
     if (!state || typeof state !== "object") throw new ArgumentError("state", state, "an object written by state()");
     if (state.optimizer !== this.name) {
       throw new ArgumentError("state.optimizer", state.optimizer, `"${this.name}" (a state saved from this kind of optimizer)`);
+    }
+    const mine = this.config();
+    const saved = state.options;
+    if (!saved || typeof saved !== "object") {
+      throw new ArgumentError("state.options", saved, `the options the state was saved with (this ${this.name}: ${JSON.stringify(mine)}); save it again with state()`);
+    }
+    for (const key of new Set([...Object.keys(mine), ...Object.keys(saved)])) {
+      if (JSON.stringify(saved[key]) !== JSON.stringify(mine[key])) {
+        throw new ArgumentError(
+          `state.options.${key}`,
+          saved[key],
+          `${JSON.stringify(mine[key])}, as this ${this.name} was built with ${key} = ${JSON.stringify(mine[key])}: load a state into an optimizer built with the options of the run that saved it`,
+        );
+      }
     }
     const step = integer("state.step", state.step);
     if (!Array.isArray(state.shapes)) throw new ArgumentError("state.shapes", state.shapes, "an array of shapes");
@@ -289,6 +327,8 @@ export abstract class BaseOptimizer implements Optimizer {
   }
 }
 
+const GROUP_KEYS = ["shape", "name", "offset", "lrScale", "weightDecay", "trustRatio"];
+
 function checkShape(name: string, s: unknown): number[] {
   if (!Array.isArray(s) || s.length === 0) throw new ArgumentError(name, s, "a non-empty array of positive integers");
   s.forEach((d, j) => integer(`${name}[${j}]`, d, 1));
@@ -298,6 +338,7 @@ function checkShape(name: string, s: unknown): number[] {
 function checkGroups(groups: readonly ParamGroup[]): readonly ParamGroup[] {
   if (!Array.isArray(groups) || groups.length === 0) throw new ArgumentError("groups", groups, "a non-empty array of parameter groups");
   groups.forEach((g, i) => {
+    knownKeys(`groups[${i}]`, optionsObject(`groups[${i}]`, g), GROUP_KEYS);
     checkShape(`groups[${i}].shape`, g.shape);
     if (g.offset !== undefined) integer(`groups[${i}].offset`, g.offset);
     if (g.lrScale !== undefined) nonNegative(`groups[${i}].lrScale`, g.lrScale);
@@ -338,14 +379,29 @@ function checkLengths(ts: readonly Tensor[], v: Params, name: string): void {
   ts.forEach((T, i) => {
     const a = v[i];
     if (!(a instanceof Float64Array) || a.length !== T.size) {
-      throw new ArgumentError(`${name}[${i}] (group "${T.name}")`, describe(a), `a Float64Array of length ${T.size} (shape ${T.shape.join("×")})`);
+      throw new ArgumentError(`${name}[${i}] (group "${T.name}")`, describe(a), `a Float64Array of length ${T.size} (shape ${T.shape.join("×")})${Array.isArray(a) ? "; Float64Array.from converts a number[], and the optimizer updates that array in place" : ""}`);
     }
   });
 }
 
+/**
+ * Rejects a plain number array with what to pass instead: the optimizer updates parameters in
+ * place, so a converted copy would leave the caller's array unchanged.
+ */
+function plainNumbers(name: string, v: unknown): void {
+  if (!Array.isArray(v) || (v.length > 0 && typeof v[0] !== "number")) return;
+  throw new ArgumentError(
+    name,
+    describe(v),
+    name === "params"
+      ? "a Float64Array, updated in place: convert once with Float64Array.from(yourArray), keep that array for every step and read the results from it (or pass one Float64Array per group)"
+      : "a Float64Array the length of params (Float64Array.from(yourArray) converts a number[]), or one Float64Array per group",
+  );
+}
+
 function describe(v: unknown): string {
   if (v instanceof Float64Array) return `Float64Array(${v.length})`;
-  if (Array.isArray(v)) return `array of ${v.length}`;
+  if (Array.isArray(v)) return v.length > 0 && typeof v[0] === "number" ? `number[] of length ${v.length}` : `array of ${v.length}`;
   return typeof v === "object" ? Object.prototype.toString.call(v) : String(v);
 }
 

@@ -1,6 +1,6 @@
 /** RMSProp: per-coordinate step sizes from an exponential average of squared gradients. */
-import { nonNegative } from "../validate";
-import { BaseOptimizer, beta, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { bool, nonNegative } from "../validate";
+import { BaseOptimizer, optimizerOptions, beta, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `rmsprop` (PyTorch's names and defaults). */
 export interface RmspropOptions {
@@ -17,6 +17,9 @@ export interface RmspropOptions {
   /** Coupled L2 weight decay λ (default 0). */
   weightDecay?: number;
 }
+
+/** The keys of `RmspropOptions`, listed once (the compiler checks the list against the type). */
+const RMSPROP_OPTIONS: Record<keyof RmspropOptions, true> = { lr: true, alpha: true, eps: true, momentum: true, centered: true, weightDecay: true };
 
 /**
  * RMSProp (Hinton, Coursera lecture 6e, 2012), as PyTorch's `torch.optim.RMSprop`:
@@ -43,14 +46,19 @@ export class Rmsprop extends BaseOptimizer {
   private readonly usesBuffer: boolean;
   private muNow = 0;
 
-  constructor(o: RmspropOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: RmspropOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("rmsprop", options, RMSPROP_OPTIONS);
     const lr = learningRate("lr", o.lr ?? 1e-2);
     super(lr, nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.alpha = beta("alpha", o.alpha ?? 0.99);
     this.eps = nonNegative("eps", o.eps ?? 1e-8);
     this.mu = beta("momentum", o.momentum ?? 0);
-    this.centered = o.centered ?? false;
+    this.centered = bool("centered", o.centered ?? false);
     this.usesBuffer = this.mu > 0 || (typeof lr === "function" && lr.momentum !== undefined);
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { alpha: this.alpha, eps: this.eps, momentum: this.mu, centered: this.centered, weightDecay: this.weightDecay };
   }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {

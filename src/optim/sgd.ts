@@ -1,6 +1,6 @@
 /** Stochastic gradient descent with momentum, dampening, Nesterov momentum and L2 weight decay. */
-import { ArgumentError, nonNegative } from "../validate";
-import { BaseOptimizer, beta, learningRate, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { ArgumentError, bool, nonNegative } from "../validate";
+import { BaseOptimizer, optimizerOptions, beta, learningRate, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 
 /** Options of `sgd` (PyTorch's names and defaults). */
 export interface SgdOptions {
@@ -15,6 +15,9 @@ export interface SgdOptions {
   /** Coupled L2 weight decay λ ≥ 0 (default 0). */
   weightDecay?: number;
 }
+
+/** The keys of `SgdOptions`, listed once (the compiler checks the list against the type). */
+const SGD_OPTIONS: Record<keyof SgdOptions, true> = { lr: true, momentum: true, dampening: true, nesterov: true, weightDecay: true };
 
 /**
  * SGD as PyTorch's `torch.optim.SGD`, for update t = 1, 2, …:
@@ -41,14 +44,15 @@ export class Sgd extends BaseOptimizer {
   private readonly nesterov: boolean;
   private muNow = 0;
 
-  constructor(o: SgdOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: SgdOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("sgd", options, SGD_OPTIONS);
     const lr = learningRate("lr", o.lr ?? 1e-3);
     super(lr, nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.mu = beta("momentum", o.momentum ?? 0);
     const tau = nonNegative("dampening", o.dampening ?? 0);
     if (tau > 1) throw new ArgumentError("dampening", tau, "a number in [0, 1]");
     this.tau = tau;
-    this.nesterov = o.nesterov ?? false;
+    this.nesterov = bool("nesterov", o.nesterov ?? false);
     const scheduled = typeof lr === "function" && lr.momentum !== undefined;
     if (this.nesterov && ((this.mu <= 0 && !scheduled) || tau !== 0)) {
       throw new ArgumentError("nesterov", true, "momentum > 0 and dampening = 0 (Nesterov needs a momentum buffer with no dampening)");
@@ -58,6 +62,10 @@ export class Sgd extends BaseOptimizer {
   }
 
   private readonly usesBuffer: boolean;
+
+  protected config(): Record<string, OptionValue> {
+    return { momentum: this.mu, dampening: this.tau, nesterov: this.nesterov, weightDecay: this.weightDecay };
+  }
 
   protected slotSizes(shape: readonly number[]): Record<string, number> {
     return { momentum: this.usesBuffer ? shape.reduce((a, b) => a * b, 1) : 0 };

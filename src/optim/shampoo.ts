@@ -1,6 +1,6 @@
 /** Shampoo (preview): Kronecker-factored full-matrix preconditioning for small matrices. */
 import { ArgumentError, nonNegative, positive } from "../validate";
-import { BaseOptimizer, learningRate, shapeSize, type LearningRate, type ParamGroup, type Tensor } from "./optimizer";
+import { BaseOptimizer, optimizerOptions, learningRate, shapeSize, type LearningRate, type OptionValue, type ParamGroup, type Tensor } from "./optimizer";
 import { eigenWork, matmul, symmetricPower, type EigenWork } from "./linalg";
 
 /** Options of `shampoo`. */
@@ -12,6 +12,9 @@ export interface ShampooOptions {
   /** Coupled L2 weight decay λ (default 0). */
   weightDecay?: number;
 }
+
+/** The keys of `ShampooOptions`, listed once (the compiler checks the list against the type). */
+const SHAMPOO_OPTIONS: Record<keyof ShampooOptions, true> = { lr: true, eps: true, weightDecay: true };
 
 /** Largest matrix side this preview accepts (each step eigendecomposes side×side matrices). */
 export const SHAMPOO_MAX_SIDE = 256;
@@ -40,10 +43,15 @@ export class Shampoo extends BaseOptimizer {
   private readonly eps: number;
   private readonly work = new Map<Tensor, { left: EigenWork; right: EigenWork | null; lp: Float64Array; rp: Float64Array | null; g: Float64Array; tmp: Float64Array; u: Float64Array }>();
 
-  constructor(o: ShampooOptions, groups?: readonly ParamGroup[]) {
+  constructor(options: ShampooOptions, groups?: readonly ParamGroup[]) {
+    const o = optimizerOptions("shampoo", options, SHAMPOO_OPTIONS);
     super(learningRate("lr", o.lr ?? 1e-1), nonNegative("weightDecay", o.weightDecay ?? 0), groups);
     this.eps = positive("eps", o.eps ?? 1e-4);
     void this.tensors; // resolve given groups now, so an unsupported shape fails at construction
+  }
+
+  protected config(): Record<string, OptionValue> {
+    return { eps: this.eps, weightDecay: this.weightDecay };
   }
 
   private static sides(shape: readonly number[]): [number, number | null] {
