@@ -141,11 +141,11 @@ describe("JSON spec", () => {
   });
 
   it("a spec is a copy: changing it afterwards leaves the schedule alone", () => {
-    const spec = { kind: "multistep", peak: 1, milestones: [2, 4] } as ScheduleSpec;
+    const spec = { kind: "multistep" as const, peak: 1, milestones: [2, 4] };
     const s = fromSpec(spec);
-    (spec as { milestones: number[] }).milestones.push(1);
+    spec.milestones.push(1);
     expect(toSpec(s)).toEqual({ kind: "multistep", peak: 1, milestones: [2, 4] });
-    const t = toSpec(s) as { milestones: number[] };
+    const t = toSpec(s) as unknown as { milestones: number[] };
     t.milestones[0] = 3;
     expect(toSpec(s)).toEqual({ kind: "multistep", peak: 1, milestones: [2, 4] });
   });
