@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { similarityReport } from "../grader/harness/class/similarity";
 import { REPO_ROOT } from "../grader/harness/run/runner";
-import { wrongSolutions, wrongSource } from "../grader/wrong/wrong";
+import { wrongSolutions, wrongSource, type WrongSolution } from "../grader/wrong/wrong";
 import { rng, type Rng } from "../src/random";
 
 const { values } = parseArgs({ options: { n: { type: "string" }, seed: { type: "string" }, keep: { type: "boolean" } } });
@@ -26,7 +26,15 @@ const ids = fs.readdirSync(path.join(REPO_ROOT, "exercises")).filter((d) => fs.e
 const read = (...p: string[]) => fs.readFileSync(path.join(REPO_ROOT, ...p), "utf8");
 const starters = new Map(ids.map((id) => [id, read("exercises", id, "exercise.ts")]));
 const references = new Map(ids.map((id) => [id, read("grader", "solutions", id, "exercise.ts")]));
-const wrongs = new Map(ids.map((id) => [id, wrongSolutions().filter((w) => w.id === id).map(wrongSource)]));
+/** A wrong solution's text, or null while it does not apply to the reference (a test reports that; the bench skips it). */
+const applied = (w: WrongSolution): string | null => {
+  try {
+    return wrongSource(w);
+  } catch {
+    return null;
+  }
+};
+const wrongs = new Map(ids.map((id) => [id, wrongSolutions().filter((w) => w.id === id).map(applied).filter((t): t is string => t !== null)]));
 
 /** A random statement: an arithmetic expression of random shape over locals and Math calls. */
 function statement(): string {
