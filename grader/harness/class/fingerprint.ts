@@ -5,17 +5,18 @@
  * Normalization (with the TypeScript compiler's own scanner, so comments, whitespace and line
  * breaks never reach the tokens) erases what students trivially change: every identifier becomes
  * one token (except a property name after `.`, which a rename of one's own variables leaves
- * alone; contextual keywords such as `type`, `of` or `number` count as identifiers), every numeric literal another, every string or template literal another; `let`, `const`
- * and `var` are one token, and semicolons are dropped (automatic semicolon insertion makes them
- * optional).
+ * alone; contextual keywords such as `type`, `of` or `number` count as identifiers), every
+ * numeric literal another, every string, template or regular-expression literal another; `let`,
+ * `const` and `var` are one token, and semicolons are dropped (automatic semicolon insertion
+ * makes them optional).
  *
  * Fingerprints are selected by winnowing: Schleimer, Wilkerson and Aiken, "Winnowing: local
  * algorithms for document fingerprinting", SIGMOD 2003 (the algorithm of MOSS). Every k-gram of
  * tokens is hashed; in each window of `w` consecutive hashes the minimum is kept, recorded once
- * while it stays in the window; on a tie the one already chosen stays, else the rightmost minimum
- * ("robust winnowing", section 4.1). Two streams that share a
- * run of at least `k + w - 1` tokens are then guaranteed to share a fingerprint, and runs shorter
- * than `k` tokens never match.
+ * while it stays in the window; on a tie the one already chosen stays, else the rightmost
+ * minimum (the paper's "robust winnowing"). Two streams that share a run of at least
+ * `k + w - 1` tokens are then guaranteed to share a fingerprint, and runs shorter than `k`
+ * tokens never match.
  */
 import ts from "typescript";
 
