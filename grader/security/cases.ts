@@ -48,6 +48,10 @@ export const CASES: SecurityCase[] = [
   { slug: "network", family: "network", attack: "fetch from a local server (that would make the answer right) and from the internet", expected: 6 },
   { slug: "fake-results", family: "writing result files and fake reporter lines", attack: "writes results.json where graders look; prints forged protocol answers and a vitest summary", expected: 0 },
   { slug: "env-snoop", family: "environment snooping", attack: "process.env, /proc/self/environ, os.userInfo/hostname/networkInterfaces (the test plants a canary in the grader's environment)", expected: 7 },
+  // Every clock reads 0 and /tmp holds 8 MiB: the answers below are wrong every time (never
+  // sometimes right), and the flood of writes fails without harming the process.
+  { slug: "clock-sources", family: "non-determinism", attack: "answers that depend on process.uptime, process.cpuUsage, resourceUsage, os.uptime and /proc/uptime", expected: 3 },
+  { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 64 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
   { slug: "nondeterminism", family: "non-determinism", attack: "answers that depend on Date.now() and Math.random(), which a retry could win", expected: 5, seeded: true },
   { slug: "bad-types-exports", family: "bad submissions", attack: "a type error (graded anyway), a misspelt export, a wrong return type", expected: 5 },
   { slug: "syntax-error", family: "bad submissions", attack: "a syntax error in one exercise", expected: 1 },

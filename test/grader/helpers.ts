@@ -2,10 +2,15 @@
  * Shared by the grader tests: the fixture exercises (`zz-demo`, `zz-second`) and a way to build
  * submission folders from files.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import yazl from "yazl";
 import type { GradeOptions } from "../../grader/harness/run/grade";
+
+/** The repository root. */
+export const REPO = path.resolve(__dirname, "..", "..");
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 export const FIXTURE_SUITES = path.join(FIXTURES, "suites");
@@ -41,3 +46,49 @@ export function referenceFiles(): Record<string, string> {
   }
   return out;
 }
+
+/** A class folder with these entries: a files map becomes a folder, `{ zip: files }` a zip. */
+export async function makeClass(entries: Record<string, Record<string, string> | { zip: Record<string, string> }>): Promise<string> {
+  const cls = tmpDir("lrgrader-class-");
+  for (const [name, content] of Object.entries(entries)) {
+    if ("zip" in content) await writeZip(path.join(cls, name), content.zip as Record<string, string>);
+    else fs.cpSync(makeSubmission(content as Record<string, string>), path.join(cls, name), { recursive: true });
+  }
+  return cls;
+}
+
+/** Writes a zip of `files` (name → text). */
+export async function writeZip(file: string, files: Record<string, string>): Promise<void> {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
+  zip.end();
+  await new Promise<void>((res, rej) => zip.outputStream.pipe(fs.createWriteStream(file)).on("close", res).on("error", rej));
+}
+
+/**
+ * Runs the grader CLI in one process (node --import tsx, so a kill reaches the grader itself);
+ * resolves with its exit status and output. `killAfterFirstResult`: an output folder whose first
+ * results.json triggers a SIGKILL.
+ */
+export function cli(args: string[], opts: { cwd?: string; killAfterFirstResult?: string } = {}): Promise<{ pid: number; status: number | null; signal: string | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "grader", "cli.ts"), ...args], { cwd: opts.cwd ?? REPO });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b) => (stdout += b));
+    child.stderr.on("data", (b) => (stderr += b));
+    if (opts.killAfterFirstResult) {
+      const students = path.join(opts.killAfterFirstResult, "students");
+      const timer = setInterval(() => {
+        const done = fs.existsSync(students) && fs.readdirSync(students).some((d) => fs.existsSync(path.join(students, d, "results.json")));
+        if (done) {
+          clearInterval(timer);
+          child.kill("SIGKILL");
+        }
+      }, 20);
+      child.on("exit", () => clearInterval(timer));
+    }
+    child.on("close", (status, signal) => resolve({ pid: child.pid!, status, signal, stdout, stderr }));
+  });
+}
+

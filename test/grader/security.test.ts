@@ -165,7 +165,7 @@ describe("security suite", () => {
   it("has at least 20 hostile submissions covering every attack family of the threats note", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
     const families = new Set(CASES.map((c) => c.family));
-    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism"]) {
+    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods"]) {
       expect(families.has(f), f).toBe(true);
     }
   });
@@ -231,6 +231,7 @@ describe("security suite", () => {
     expect(traversal).toMatch(/unsafe path in the archive ignored: "\/abs\/zz-demo\/exercise\.ts"/);
     expect(msgs("zip-traversal")).toMatch(/is a symbolic link: ignored/);
     expect(runs[0]!.get("zip-entries")!.output).toMatch(/more than 5000 entries/);
+    expect(out("disk-fill", "e")).toMatch(/^threw: Error: ENOSPC: no space left on device.*\(the submission's \/tmp is full/);
   });
 
   it("left no file written by a submission and no student process running", () => {

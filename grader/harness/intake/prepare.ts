@@ -106,8 +106,8 @@ function finish(intake: Intake, ids: string[], seen: Seen): Intake {
     const ex = intake.exercises[id];
     if (!ex) intake.exercises[id] = { ok: false, message: missingMessage(id, seen), notes: [] };
     else if (ex.ok && !("exercise.ts" in ex.files)) {
-      const why = missingMessage(id, seen).replace(/^missing: /, "");
-      intake.exercises[id] = { ok: false, message: `missing: no usable ${id}/exercise.ts${ex.notes.length ? ` (${ex.notes.join("; ")})` : ` (${why})`}`, notes: ex.notes };
+      const message = ex.notes.length ? `missing: no usable ${id}/exercise.ts (${ex.notes.join("; ")})` : missingMessage(id, seen);
+      intake.exercises[id] = { ok: false, message, notes: ex.notes };
     }
   }
   return intake;

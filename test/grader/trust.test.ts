@@ -1,0 +1,163 @@
+/**
+ * Trust in every grade (issue 9): a result belongs to the submission it was made from, a stale
+ * manifest never grades, and resuming regrades exactly what changed. Runs grade-all on small
+ * classes of the fixture exercises (zz-demo 7 points, zz-second 1).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { gradeAll } from "../../grader/harness/class/batch";
+import { readRoster, studentFolder, studentKey } from "../../grader/harness/intake/roster";
+import { generateManifest } from "../../grader/harness/score/generate";
+import { loadManifest, manifestText } from "../../grader/harness/score/manifest";
+import type { GradeResult } from "../../grader/harness/score/score";
+import { cli, FIXTURES, FIXTURE_SUITES, makeClass, makeSubmission, referenceFiles, REPO, tmpDir } from "./helpers";
+
+const OPTS = { suitesDir: FIXTURE_SUITES, manifest: path.join(FIXTURES, "manifest.json"), quiet: true };
+const ref = referenceFiles();
+/** Only zz-second right: 1 point. */
+const oneRight = { "zz-second/exercise.ts": ref["zz-second/exercise.ts"]! };
+
+const resultOf = (out: string, name: string): GradeResult => JSON.parse(fs.readFileSync(path.join(out, "students", studentFolder(name), "results.json"), "utf8"));
+
+describe("student identity", () => {
+  it("derives the output folder from the name alone: lower-case ASCII plus a hash of the student key", () => {
+    expect(studentKey("Alice Smith")).toBe("alice_smith");
+    expect(studentKey("a b")).toBe(studentKey("a_b"));
+    expect(studentFolder("Alice")).toBe(studentFolder("alice"));
+    expect(studentFolder("alice")).toMatch(/^alice-[0-9a-f]{8}$/);
+    // distinct students whose ASCII forms coincide still get distinct folders
+    expect(studentFolder("José")).not.toBe(studentFolder("Jos, e"));
+    expect(studentFolder("Zoë")).toBe(studentFolder("zoë"));
+    expect(studentFolder("李雷")).not.toBe(studentFolder("韩梅梅"));
+  });
+
+  it("reports every clash before grading and names both entries: folder beside zip, case, punctuation", async () => {
+    const cls = await makeClass({ alice: oneRight, "alice.zip": { zip: oneRight }, Bob: oneRight, bob: oneRight, "a b": oneRight, a_b: oneRight, carol: oneRight });
+    const roster = readRoster(cls);
+    expect(roster.submissions.map((s) => s.name)).toEqual(["carol"]);
+    expect(roster.clashes.map((c) => c.names.sort())).toEqual(expect.arrayContaining([["alice", "alice"], ["Bob", "bob"], ["a b", "a_b"]]));
+    expect(roster.clashes.find((c) => c.names.includes("Bob"))!.message).toMatch(/"Bob\/", "bob\/" denote the same student.*rename/);
+    const out = tmpDir("lrgrader-out-");
+    const run = await gradeAll(cls, out, OPTS);
+    expect(run).toEqual({ graded: { new: 1 }, kept: 0, clashes: 3 });
+    const csv = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("student,zz-demo,zz-second,total,max,folder,status");
+    expect(csv).toContain(`carol,0,1,1,8,${studentFolder("carol")},graded: new`);
+    expect(csv.filter((l) => l.endsWith("not graded: name clash")).map((l) => l.split(",")[0])).toEqual(["Bob", "a b", "a_b", "alice", "alice", "bob"]);
+    expect(fs.readdirSync(path.join(out, "students"))).toEqual([studentFolder("carol")]);
+  }, 60_000);
+
+  it("gives each student their own results when a late submission sorts first, and keeps the original name", async () => {
+    const cls = await makeClass({ bob: oneRight, "Carol K.": ref });
+    const out = tmpDir("lrgrader-out-");
+    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { new: 2 }, kept: 0, clashes: 0 });
+    fs.cpSync(makeSubmission({}), path.join(cls, "aaron"), { recursive: true });
+    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { new: 1 }, kept: 2, clashes: 0 });
+    expect([resultOf(out, "aaron").score, resultOf(out, "bob").score, resultOf(out, "Carol K.").score]).toEqual([0, 1, 8]);
+    expect(resultOf(out, "Carol K.").submission!.name).toBe("Carol K.");
+    expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").split("\n").slice(1, 4).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
+      "Carol K.,7,1,8",
+      "aaron,0,0,0",
+      "bob,0,1,1",
+    ]);
+  }, 90_000);
+
+  it("regrades a submission whose files changed, and only that one", async () => {
+    const cls = await makeClass({ bob: oneRight, dana: oneRight });
+    const out = tmpDir("lrgrader-out-");
+    await gradeAll(cls, out, OPTS);
+    const danaBefore = fs.statSync(path.join(out, "students", studentFolder("dana"), "results.json")).mtimeMs;
+    fs.cpSync(makeSubmission(ref), path.join(cls, "bob"), { recursive: true });
+    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { "submission changed": 1 }, kept: 1, clashes: 0 });
+    expect(resultOf(out, "bob").score).toBe(8);
+    expect(fs.statSync(path.join(out, "students", studentFolder("dana"), "results.json")).mtimeMs).toBe(danaBefore);
+    expect(fs.readFileSync(path.join(out, "summary.html"), "utf8")).toContain("graded 1 (1 submission changed); kept 1 (same files, same grader)");
+    expect(await gradeAll(cls, out, { ...OPTS, force: true })).toEqual({ graded: { forced: 2 }, kept: 0, clashes: 0 });
+  }, 90_000);
+});
+
+/** A copy of the fixture suites in out/ (inside the repository, so vitest and the imports resolve). */
+function copySuites(): { suitesDir: string; manifest: string } {
+  const dir = fs.mkdtempSync(path.join(REPO, "out", "suites-"));
+  const suitesDir = path.join(dir, "suites");
+  fs.mkdirSync(suitesDir);
+  for (const f of fs.readdirSync(FIXTURE_SUITES)) {
+    const text = fs.readFileSync(path.join(FIXTURE_SUITES, f), "utf8");
+    const harness = path.relative(suitesDir, path.join(REPO, "grader", "harness", "run", "suite"));
+    fs.writeFileSync(path.join(suitesDir, f), text.replace(/"[./]+grader\/harness\/run\/suite"/, JSON.stringify(harness)));
+  }
+  return { suitesDir, manifest: path.join(dir, "manifest.json") };
+}
+
+describe("the manifest against the suites", () => {
+  it("stops before grading when a suite changed after the manifest was made, naming the file and the fix", async () => {
+    const { suitesDir, manifest } = copySuites();
+    fs.writeFileSync(manifest, manifestText(await generateManifest(suitesDir)));
+    const suite = path.join(suitesDir, "zz-second.hidden.test.ts");
+    fs.writeFileSync(suite, fs.readFileSync(suite, "utf8").replace(/\}\);\s*$/, '  task("b", "an added task", 1, async () => {});\n});\n'));
+    const cls = await makeClass({ bob: ref });
+    const out = tmpDir("lrgrader-out-");
+    await expect(gradeAll(cls, out, { ...OPTS, suitesDir, manifest })).rejects.toThrow(
+      /^the manifest .*manifest\.json is out of date with the hidden suites \(zz-second\.hidden\.test\.ts changed\): run npm run grade:manifest/,
+    );
+    expect(fs.existsSync(path.join(out, "students"))).toBe(false);
+    fs.writeFileSync(path.join(suitesDir, "zz-third.ts"), "export {};\n");
+    expect(() => loadManifest(manifest, suitesDir, ["zz-demo"])).toThrow(/zz-second\.hidden\.test\.ts changed, zz-third\.ts added/);
+  }, 60_000);
+
+  it("regrades every stored result after the suites and manifest change together", async () => {
+    const { suitesDir, manifest } = copySuites();
+    fs.writeFileSync(manifest, manifestText(await generateManifest(suitesDir)));
+    const cls = await makeClass({ bob: ref, dana: oneRight });
+    const out = tmpDir("lrgrader-out-");
+    const opts = { ...OPTS, suitesDir, manifest };
+    expect((await gradeAll(cls, out, opts)).graded).toEqual({ new: 2 });
+    const suite = path.join(suitesDir, "zz-second.hidden.test.ts");
+    fs.writeFileSync(suite, fs.readFileSync(suite, "utf8").replace(/\}\);\s*$/, '  task("b", "an added task", 1, async () => {});\n});\n'));
+    fs.writeFileSync(manifest, manifestText(await generateManifest(suitesDir)));
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { "grader changed": 2 }, kept: 0, clashes: 0 });
+    expect([resultOf(out, "bob").score, resultOf(out, "bob").max_score, resultOf(out, "dana").score]).toEqual([9, 9, 2]);
+  }, 120_000);
+
+  it("names a missing or garbled manifest file", () => {
+    const dir = tmpDir();
+    expect(() => loadManifest(path.join(dir, "nope.json"), FIXTURE_SUITES, ["zz-demo"])).toThrow(/^the manifest .*nope\.json does not exist: run npm run grade:manifest/);
+    fs.writeFileSync(path.join(dir, "bad.json"), "{ not json");
+    expect(() => loadManifest(path.join(dir, "bad.json"), FIXTURE_SUITES, ["zz-demo"])).toThrow(/bad\.json is not valid JSON: run npm run grade:manifest/);
+    fs.writeFileSync(path.join(dir, "old.json"), JSON.stringify({ exercises: {} }));
+    expect(() => loadManifest(path.join(dir, "old.json"), FIXTURE_SUITES, ["zz-demo"])).toThrow(/old\.json is not a valid manifest \(no suite hashes: made by an older grader\)/);
+  });
+});
+
+describe("a killed run", () => {
+  it("leaves nothing the next run does not clean up, and the rerun finishes the class", async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `s${String(i).padStart(2, "0")}`);
+    const cls = await makeClass(Object.fromEntries(names.map((n, i) => [n, i % 2 ? ref : oneRight])));
+    const out = tmpDir("lrgrader-out-");
+    const base = ["grade-all", cls, "--out", out, "--suites", FIXTURE_SUITES, "--quiet"];
+    const killed = await cli([...base, "--batch-size-is-not-an-option"]);
+    expect([killed.status, killed.stderr.trim()]).toEqual([2, "unknown option --batch-size-is-not-an-option: see npm run grade-all -- --help"]);
+    const first = await cli(base, { killAfterFirstResult: out });
+    expect(first.signal).toBe("SIGKILL");
+    // a work folder of the killed grader, and a temporary file as a write cut short would leave
+    const pid = 4_194_400; // no such process: Linux pids never exceed 2^22
+    fs.mkdirSync(path.join(os.tmpdir(), `lrgrader-${pid}-abc`), { recursive: true });
+    fs.writeFileSync(path.join(out, `gradebook.csv.tmp-${pid}-0a1b2c3d`), "partial");
+    const rerun = await cli(base);
+    expect(rerun.status).toBe(0);
+    expect(rerun.stdout).toMatch(/^graded \d+ \(\d+ new\); kept \d+ \(same files, same grader\)/);
+    expect(fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith(`lrgrader-${pid}-`) || d.startsWith(`lrgrader-${first.pid}-`))).toEqual([]);
+    const left: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (/\.tmp-|\.write-test/.test(e.name)) left.push(e.name);
+      }
+    };
+    walk(out);
+    expect(left).toEqual([]);
+    expect(names.map((n) => resultOf(out, n).score)).toEqual(names.map((_, i) => (i % 2 ? 8 : 1)));
+  }, 180_000);
+});
