@@ -9,11 +9,18 @@
 import * as tslab from "tslab";
 import type { Figure } from "../src/figures/index";
 import { figureHtml } from "./web";
+import { cartesianAxes, figureTextProblems, withPowerExponents } from "./figtext";
 
 /**
  * Displays a figure in the notebook, in a div of class "course-plot" (id "course-plot-<kernel
- * tag>-<n>", unique on the page across kernels and re-runs).
+ * tag>-<n>", unique on the page across kernels and re-runs). Text plotly would show raw
+ * ("λ_max" instead of λ<sub>max</sub>) and axes without a title are reported on stderr, which
+ * fails the headless notebook test; the figure is still drawn. Axes that choose no number format
+ * get exponentformat "power" (`withPowerExponents`).
  */
 export function show(fig: Figure): void {
+  const problems = figureTextProblems(fig);
+  if (problems.length > 0) console.error(`figure text plotly would get wrong:\n  ${problems.join("\n  ")}`);
+  fig = { ...fig, layout: withPowerExponents(fig.layout as Record<string, unknown>, cartesianAxes(fig)) };
   tslab.display.html(figureHtml(fig));
 }

@@ -1,29 +1,17 @@
 // Every lesson notebook in notebooks/ (sorted) runs headless on the real tslab kernel, with every
-// code cell run and no stderr; is committed with its outputs cleared; and has the title and
-// objectives line the site index shows. Run times are measured by `npm run bench:notebooks`.
+// code cell run and no stderr (a failed check, or figure text plotly would show raw, writes to
+// stderr); is committed with its outputs cleared; and has the title and objectives line the site
+// index shows. Run times are measured by `npm run bench:notebooks`.
+// The notebooks' suites run concurrently and each runs only its own notebook, when selected: so
+// `vitest run test/notebooks/notebooks.test.ts -t A09` executes A09 alone. runNotebook keeps at
+// most two kernels running at once.
 import { readFileSync, readlinkSync, existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import {
-  describeFailures,
-  listNotebooks,
-  mapLimited,
-  NOTEBOOKS,
-  runNotebook,
-  uncleanCells,
-  type NotebookReport,
-} from "../../scripts/notebooks";
+import { describe, expect, it } from "vitest";
+import { describeFailures, listNotebooks, NOTEBOOKS, runNotebook, uncleanCells } from "../../scripts/notebooks";
 import { notebookInfo } from "../../scripts/site";
 
 const notebooks = listNotebooks();
-let reports: Promise<NotebookReport>[] = [];
-
-beforeAll(() => {
-  // At most two kernels at once; each test awaits its own notebook's report.
-  reports = mapLimited(notebooks, 2, (path) => runNotebook(path));
-  // Failures surface in the notebook's own test, not as an unhandled rejection here.
-  for (const report of reports) report.catch(() => undefined);
-});
 
 describe("notebooks/ layout", () => {
   it("links src/ and exercises/ into the notebooks folder and provides lib/check.ts", () => {
@@ -34,7 +22,7 @@ describe("notebooks/ layout", () => {
   });
 });
 
-describe.each(notebooks.map((path) => [basename(path), path] as const))("%s", (name, path) => {
+describe.concurrent.each(notebooks.map((path) => [basename(path), path] as const))("%s", (name, path) => {
   it("is committed with outputs cleared and the tslab kernel", () => {
     expect(uncleanCells(path), `${name}: code cells with outputs or an execution count`).toEqual([]);
     const nb = JSON.parse(readFileSync(path, "utf8")) as { metadata?: { kernelspec?: { name?: string } } };
@@ -48,8 +36,8 @@ describe.each(notebooks.map((path) => [basename(path), path] as const))("%s", (n
   });
 
   it("runs every code cell without errors or stderr", async () => {
-    const report = await reports[notebooks.indexOf(path)]!;
+    const report = await runNotebook(path);
     const failures = describeFailures(report);
     if (failures.length > 0) throw new Error(`${name} failed:\n${failures.join("\n")}`);
-  }, 180_000);
+  }, 600_000);
 });
