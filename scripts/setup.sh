@@ -63,12 +63,13 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 
-# The tslab kernel, registered inside the project (.jupyter/, gitignored) for this checkout's path.
+# The tslab kernel, registered inside the project (.jupyter/, gitignored) for this checkout's path;
+# its binary is scripts/tslab-kernel.js (tslab's kernel plus a warm-up of the course's imports).
 kernel=.jupyter/share/jupyter/kernels/tslab/kernel.json
-if ! grep -qF "\"$PWD/node_modules/.bin/tslab\"" "$kernel" 2>/dev/null; then
+if ! grep -qF "\"$PWD/scripts/tslab-kernel.js\"" "$kernel" 2>/dev/null; then
   echo "setup: registering the tslab kernel under .jupyter/"
   node_modules/.bin/tslab install --python=/usr/bin/python3 --prefix="$PWD/.jupyter" \
-    --binary="$PWD/node_modules/.bin/tslab" >/dev/null
+    --binary="$PWD/scripts/tslab-kernel.js" >/dev/null
 fi
 
 # The compiled library the notebooks import (notebooks/src links to notebooks/lib/build/src) and
