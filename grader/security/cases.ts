@@ -51,7 +51,7 @@ export const CASES: SecurityCase[] = [
   // Every clock reads 0 and /tmp holds 8 MiB: the answers below are wrong every time (never
   // sometimes right), and the flood of writes fails without harming the process.
   { slug: "clock-sources", family: "non-determinism", attack: "answers that depend on process.uptime, process.cpuUsage, resourceUsage, os.uptime and /proc/uptime", expected: 3 },
-  { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 64 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
+  { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 2 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
   { slug: "nondeterminism", family: "non-determinism", attack: "answers that depend on Date.now() and Math.random(), which a retry could win", expected: 5, seeded: true },
   { slug: "bad-types-exports", family: "bad submissions", attack: "a type error (graded anyway), a misspelt export, a wrong return type", expected: 5 },
   { slug: "syntax-error", family: "bad submissions", attack: "a syntax error in one exercise", expected: 1 },

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import yauzl from "yauzl";
 import { describe, expect, it } from "vitest";
 import { gradeAll } from "../../grader/harness/class/batch";
+import { studentFolder } from "../../grader/harness/intake/roster";
 import { exportGradescope } from "../../grader/harness/publish/gradescope";
 import { buildRelease, listFiles } from "../../grader/harness/publish/release";
 import { readManifest } from "../../grader/harness/score/manifest";
@@ -22,17 +23,20 @@ describe("grade-all", () => {
     fs.cpSync(makeSubmission({ "zz-second/exercise.ts": referenceFiles()["zz-second/exercise.ts"]! }), path.join(cls, "carol"), { recursive: true });
     const out = tmpDir("lrgrader-out-");
     const opts = { suitesDir: FIXTURE_SUITES, manifest: path.join(FIXTURES, "manifest.json"), quiet: true };
-    expect(await gradeAll(cls, out, opts)).toEqual({ graded: 3, skipped: 0 });
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { new: 3 }, kept: 0, clashes: 0 });
     // "=bob" is quoted against spreadsheet formula injection
     expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toBe(
-      "student,zz-demo,zz-second,total,max\n'=bob,0,0,0,8\nalice,7,1,8,8\ncarol,0,1,1,8\n",
+      "student,zz-demo,zz-second,total,max,folder,status\n" +
+        `'=bob,0,0,0,8,${studentFolder("=bob")},graded: new\nalice,7,1,8,8,${studentFolder("alice")},graded: new\ncarol,0,1,1,8,${studentFolder("carol")},graded: new\n`,
     );
     expect(fs.readFileSync(path.join(out, "histogram.svg"), "utf8")).toMatch(/^<svg/);
-    const before = fs.statSync(path.join(out, "students", "alice", "results.json")).mtimeMs;
-    expect(await gradeAll(cls, out, opts)).toEqual({ graded: 0, skipped: 3 });
-    expect(fs.statSync(path.join(out, "students", "alice", "results.json")).mtimeMs).toBe(before);
+    const aliceResult = path.join(out, "students", studentFolder("alice"), "results.json");
+    const before = fs.statSync(aliceResult).mtimeMs;
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: {}, kept: 3, clashes: 0 });
+    expect(fs.statSync(aliceResult).mtimeMs).toBe(before);
+    expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toContain(`alice,7,1,8,8,${studentFolder("alice")},kept: same files and grader`);
     expect(listFiles(out).filter((f) => f.includes(".tmp-"))).toEqual([]);
-    expect(await gradeAll(cls, out, { ...opts, shard: [2, 3], force: true })).toEqual({ graded: 1, skipped: 0 });
+    expect(await gradeAll(cls, out, { ...opts, shard: [2, 3], force: true })).toEqual({ graded: { forced: 1 }, kept: 0, clashes: 0 });
   }, 120_000);
 });
 

@@ -148,7 +148,7 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
       : "kept";
     if (reason === "kept") {
       run.kept++;
-      status.set(sub.name, "kept: same files, same grader");
+      status.set(sub.name, "kept: same files and grader");
       continue;
     }
     run.graded[reason] = (run.graded[reason] ?? 0) + 1;

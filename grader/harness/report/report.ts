@@ -81,7 +81,7 @@ export interface GradebookRow {
   student: string;
   folder: string;
   result: GradeResult | null;
-  /** What this run did with it: "graded: new", "kept: same files, same grader", "not graded: name clash"… */
+  /** What this run did with it: "graded: new", "kept: same files and grader", "not graded: name clash"… */
   status: string;
 }
 
