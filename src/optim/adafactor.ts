@@ -116,7 +116,7 @@ export class Adafactor extends BaseOptimizer {
     this.stats.momentum = this.beta1 > 0 ? this.beta1 : NaN;
   }
 
-  protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, _lr: number): void {
+  protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, _lr: number): number {
     const n = T.size;
     let pp = 0; // Σθ², read in the statistics pass for RMS(θ)
     const b = this.beta2t;
@@ -203,6 +203,7 @@ export class Adafactor extends BaseOptimizer {
         }
       }
     }
+    return 0;
   }
 
   /** αₜ/(max(1, RMS(U)/d) √V̂) per parameter: the factor that multiplied G in the last update. */

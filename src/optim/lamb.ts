@@ -77,7 +77,7 @@ export class Lamb extends BaseOptimizer {
     this.bc2Sqrt = this.biasCorrection ? Math.sqrt(1 - Math.pow(this.b2, step + 1)) : 1;
   }
 
-  protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): void {
+  protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): number {
     const n = T.size;
     const m = T.slots.m!;
     const v = T.slots.v!;
@@ -116,6 +116,7 @@ export class Lamb extends BaseOptimizer {
       const pj = p[j]!;
       p[j] = pj - step * ((m[i]! * inv1) / (Math.sqrt(v[i]!) * inv2 + eps) + wd * pj);
     }
+    return 0;
   }
 
   /** η r/(√v̂ + ε) per parameter: the factor that multiplied m̂ in the last update. */

@@ -68,7 +68,7 @@ export class Lars extends BaseOptimizer {
     this.stats.momentum = this.muNow;
   }
 
-  protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): void {
+  protected update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): number {
     const n = T.size;
     const wd = T.weightDecay;
     let su = 0;
@@ -94,6 +94,7 @@ export class Lars extends BaseOptimizer {
       b[i] = bi;
       p[j] = p[j]! - (nesterov ? u + mu * bi : bi);
     }
+    return 0;
   }
 }
 

@@ -92,7 +92,7 @@ export class Muon extends BaseOptimizer {
     this.stats.momentum = this.muNow;
   }
 
-  protected update(T: Tensor, _i: number, p: Float64Array, g: Float64Array, off: number, lr: number): void {
+  protected update(T: Tensor, _i: number, p: Float64Array, g: Float64Array, off: number, lr: number): number {
     const w = this.work.get(T)!;
     const b = T.slots.momentum!;
     const u = w.u;
@@ -111,5 +111,6 @@ export class Muon extends BaseOptimizer {
     const keep = 1 - lr * T.weightDecay;
     const o = w.o;
     for (let i = 0; i < n; i++) p[off + i] = p[off + i]! * keep - step * o[i]!;
+    return 0;
   }
 }

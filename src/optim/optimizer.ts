@@ -175,8 +175,20 @@ export abstract class BaseOptimizer implements Optimizer {
   /** Per-step scalars, computed once before the tensors are updated. */
   protected prepare(_step: number): void {}
 
-  /** Updates one tensor: elements `off … off+T.size−1` of `p` from the same elements of `g`. */
-  protected abstract update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): void;
+  /**
+   * Updates one tensor: elements `off … off+T.size−1` of `p` from the same elements of `g`. An
+   * optimizer whose `checksInUpdate` is true returns the running sum of g·0 over the tensor (0
+   * when every entry is finite, NaN otherwise), computed in the same pass; others return 0.
+   */
+  protected abstract update(T: Tensor, index: number, p: Float64Array, g: Float64Array, off: number, lr: number): number;
+
+  /**
+   * True when `update` checks the gradient itself, in its single pass (see `step`); false to
+   * have `step` check every gradient before any update, at the cost of one more read of g.
+   */
+  protected get checksInUpdate(): boolean {
+    return false;
+  }
 
   /** The options that shape the state (all but `lr`), saved with it and compared by `load`. */
   protected abstract config(): Record<string, OptionValue>;
@@ -208,6 +220,12 @@ export abstract class BaseOptimizer implements Optimizer {
     return m;
   }
 
+  /**
+   * One update. A non-finite gradient entry raises an error naming its group and index. The
+   * single-pass optimizers (SGD, AdaGrad, RMSProp, Adam, AdamW) check a running sum of g·0 once
+   * the pass is done, so the step has then been applied, with NaN/Inf at the bad entries (restore
+   * from a checkpoint); the others check before touching parameters or state.
+   */
   step(params: Params, grads: Params): void {
     plainNumbers("params", params);
     plainNumbers("grads", grads);
@@ -218,25 +236,32 @@ export abstract class BaseOptimizer implements Optimizer {
     const ts = this.tensors ?? (this.resolved = this.resolve(flat ? [[params.length]] : (params as readonly Float64Array[]).map((p) => [p.length])));
     checkLengths(ts, params, "params");
     checkLengths(ts, grads, "grads");
-    for (let i = 0; i < ts.length; i++) {
-      const T = ts[i]!;
-      const g = flat ? (grads as Float64Array) : (grads as readonly Float64Array[])[i]!;
-      const off = flat ? T.offset : 0;
-      if (!allFinite(g, off, T.size)) {
-        throw new ArgumentError(`grads (group "${T.name}")`, "non-finite", "finite gradients: find the NaN/Inf upstream (loss scale, division by zero, a diverged run) or clip before stepping");
+    const fused = this.checksInUpdate;
+    if (!fused) {
+      for (let i = 0; i < ts.length; i++) {
+        const T = ts[i]!;
+        const g = flat ? (grads as Float64Array) : (grads as readonly Float64Array[])[i]!;
+        const off = flat ? T.offset : 0;
+        if (!allFinite(g, off, T.size)) throw nonFinite(T, g, off, flat, false);
       }
     }
     const k = this.t;
     const lr = this.lrAt(k);
     this.stats.lr = lr;
     this.prepare(k);
+    let bad = -1;
     for (let i = 0; i < ts.length; i++) {
       const T = ts[i]!;
       const p = flat ? (params as Float64Array) : (params as readonly Float64Array[])[i]!;
       const g = flat ? (grads as Float64Array) : (grads as readonly Float64Array[])[i]!;
-      this.update(T, i, p, g, flat ? T.offset : 0, lr * T.lrScale);
+      const check = this.update(T, i, p, g, flat ? T.offset : 0, lr * T.lrScale);
+      if (check !== 0 && bad < 0) bad = i;
     }
     this.t = k + 1;
+    if (fused && bad >= 0) {
+      const T = ts[bad]!;
+      throw nonFinite(T, flat ? (grads as Float64Array) : (grads as readonly Float64Array[])[bad]!, flat ? T.offset : 0, flat, true);
+    }
   }
 
   state(): OptimizerState {
@@ -413,17 +438,36 @@ export function norm(v: Float64Array, off: number, n: number): number {
 }
 
 /**
- * True when `v[off … off+n−1]` are all finite: x·0 is 0 for finite x and NaN for ±Inf or NaN. Two
- * interleaved sums halve the dependency chain, so the check runs near memory speed.
+ * True when `v[off … off+n−1]` are all finite: x·0 is 0 for finite x and NaN for ±Inf or NaN. Four
+ * interleaved sums keep the dependency chains short, so the check runs near memory speed.
  */
 function allFinite(v: Float64Array, off: number, n: number): boolean {
-  const h = n >> 1;
   let a = 0;
   let b = 0;
-  for (let j = off, end = off + h; j < end; j++) {
+  let c = 0;
+  let d = 0;
+  let j = off;
+  const end = off + n;
+  for (; j + 3 < end; j += 4) {
     a += v[j]! * 0;
-    b += v[j + h]! * 0;
+    b += v[j + 1]! * 0;
+    c += v[j + 2]! * 0;
+    d += v[j + 3]! * 0;
   }
-  if (n & 1) a += v[off + n - 1]! * 0;
-  return a + b === 0;
+  for (; j < end; j++) a += v[j]! * 0;
+  return a + b + c + d === 0;
+}
+
+/** The error for a non-finite gradient: names the first bad entry of the tensor, and whether the step was applied. */
+function nonFinite(T: Tensor, g: Float64Array, off: number, flat: boolean, applied: boolean): ArgumentError {
+  let i = 0;
+  while (i < T.size && Number.isFinite(g[off + i]!)) i++;
+  const fix = "find the NaN/Inf upstream (loss scale, division by zero, a diverged run) or clip before stepping";
+  return new ArgumentError(
+    flat ? `grads[${off + i}] (group "${T.name}", element ${i})` : `grads (group "${T.name}")[${i}]`,
+    g[off + i],
+    applied
+      ? `a finite gradient; this step has been applied, so the parameters and optimizer state at that entry now hold NaN/Inf: restore both from a checkpoint, and ${fix}`
+      : `a finite gradient (nothing was updated): ${fix}`,
+  );
 }

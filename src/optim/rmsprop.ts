@@ -71,7 +71,11 @@ export class Rmsprop extends BaseOptimizer {
     this.stats.momentum = this.usesBuffer ? this.muNow : NaN;
   }
 
-  protected update(T: Tensor, _i: number, p: Float64Array, g: Float64Array, off: number, lr: number): void {
+  protected get checksInUpdate(): boolean {
+    return true;
+  }
+
+  protected update(T: Tensor, _i: number, p: Float64Array, g: Float64Array, off: number, lr: number): number {
     const n = T.size;
     const wd = T.weightDecay;
     const a = this.alpha;
@@ -81,27 +85,8 @@ export class Rmsprop extends BaseOptimizer {
     const gbar = T.slots.gradAvg;
     const b = T.slots.momentum;
     const mu = this.muNow;
-    for (let i = 0; i < n; i++) {
-      const j = off + i;
-      const gi = g[j]! + wd * p[j]!;
-      const vi = a * v[i]! + a1 * gi * gi;
-      v[i] = vi;
-      let d: number;
-      if (gbar) {
-        const mi = a * gbar[i]! + a1 * gi;
-        gbar[i] = mi;
-        d = Math.sqrt(vi - mi * mi) + eps;
-      } else {
-        d = Math.sqrt(vi) + eps;
-      }
-      if (b) {
-        const bi = mu * b[i]! + gi / d;
-        b[i] = bi;
-        p[j] = p[j]! - lr * bi;
-      } else {
-        p[j] = p[j]! - (lr * gi) / d;
-      }
-    }
+    if (gbar) return b ? centeredMomentumPass(p, g, v, gbar, b, off, n, lr, wd, a, a1, eps, mu) : centeredPass(p, g, v, gbar, off, n, lr, wd, a, a1, eps);
+    return b ? momentumPass(p, g, v, b, off, n, lr, wd, a, a1, eps, mu) : plainPass(p, g, v, off, n, lr, wd, a, a1, eps);
   }
 
   effectiveLr(out: Float64Array): boolean {
@@ -116,4 +101,129 @@ export class Rmsprop extends BaseOptimizer {
     }
     return true;
   }
+}
+
+// The kernels, one per variant (centered or not, momentum buffer or not), so no branch runs per
+// coordinate: one function per coordinate, and a loop over four coordinates at a time with four
+// running sums of g·0 (0 while every g is finite, NaN after a NaN or ±Inf), so a step is one pass
+// over memory. V8 inlines the per-coordinate functions; the arithmetic is that of one plain loop.
+
+/** g′ = g + λθ;  v ← αv + (1 − α)g′²;  θ ← θ − η g′/(√v + ε), at coordinate j (slot index i); returns g·0. */
+function plainAt(p: Float64Array, g: Float64Array, v: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+  const gj = g[j]!;
+  const pj = p[j]!;
+  const gi = gj + wd * pj;
+  const vi = a * v[i]! + a1 * gi * gi;
+  v[i] = vi;
+  p[j] = pj - (lr * gi) / (Math.sqrt(vi) + eps);
+  return gj * 0;
+}
+
+function plainPass(p: Float64Array, g: Float64Array, v: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const j = off + i;
+    s0 += plainAt(p, g, v, i, j, lr, wd, a, a1, eps);
+    s1 += plainAt(p, g, v, i + 1, j + 1, lr, wd, a, a1, eps);
+    s2 += plainAt(p, g, v, i + 2, j + 2, lr, wd, a, a1, eps);
+    s3 += plainAt(p, g, v, i + 3, j + 3, lr, wd, a, a1, eps);
+  }
+  for (; i < n; i++) s0 += plainAt(p, g, v, i, off + i, lr, wd, a, a1, eps);
+  return s0 + s1 + s2 + s3;
+}
+
+/** As `plainAt`, through the buffer: b ← μb + g′/(√v + ε);  θ ← θ − η b; returns g·0. */
+function momentumAt(p: Float64Array, g: Float64Array, v: Float64Array, b: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+  const gj = g[j]!;
+  const pj = p[j]!;
+  const gi = gj + wd * pj;
+  const vi = a * v[i]! + a1 * gi * gi;
+  v[i] = vi;
+  const bi = mu * b[i]! + gi / (Math.sqrt(vi) + eps);
+  b[i] = bi;
+  p[j] = pj - lr * bi;
+  return gj * 0;
+}
+
+function momentumPass(p: Float64Array, g: Float64Array, v: Float64Array, b: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const j = off + i;
+    s0 += momentumAt(p, g, v, b, i, j, lr, wd, a, a1, eps, mu);
+    s1 += momentumAt(p, g, v, b, i + 1, j + 1, lr, wd, a, a1, eps, mu);
+    s2 += momentumAt(p, g, v, b, i + 2, j + 2, lr, wd, a, a1, eps, mu);
+    s3 += momentumAt(p, g, v, b, i + 3, j + 3, lr, wd, a, a1, eps, mu);
+  }
+  for (; i < n; i++) s0 += momentumAt(p, g, v, b, i, off + i, lr, wd, a, a1, eps, mu);
+  return s0 + s1 + s2 + s3;
+}
+
+/** As `plainAt`, centered: ḡ ← αḡ + (1 − α)g′ and d = √(v − ḡ²) + ε in place of √v + ε; returns g·0. */
+function centeredAt(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+  const gj = g[j]!;
+  const pj = p[j]!;
+  const gi = gj + wd * pj;
+  const vi = a * v[i]! + a1 * gi * gi;
+  v[i] = vi;
+  const mi = a * gbar[i]! + a1 * gi;
+  gbar[i] = mi;
+  p[j] = pj - (lr * gi) / (Math.sqrt(vi - mi * mi) + eps);
+  return gj * 0;
+}
+
+function centeredPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const j = off + i;
+    s0 += centeredAt(p, g, v, gbar, i, j, lr, wd, a, a1, eps);
+    s1 += centeredAt(p, g, v, gbar, i + 1, j + 1, lr, wd, a, a1, eps);
+    s2 += centeredAt(p, g, v, gbar, i + 2, j + 2, lr, wd, a, a1, eps);
+    s3 += centeredAt(p, g, v, gbar, i + 3, j + 3, lr, wd, a, a1, eps);
+  }
+  for (; i < n; i++) s0 += centeredAt(p, g, v, gbar, i, off + i, lr, wd, a, a1, eps);
+  return s0 + s1 + s2 + s3;
+}
+
+/** Centered, through the momentum buffer: b ← μb + g′/d;  θ ← θ − η b; returns g·0. */
+function centeredMomentumAt(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, b: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+  const gj = g[j]!;
+  const pj = p[j]!;
+  const gi = gj + wd * pj;
+  const vi = a * v[i]! + a1 * gi * gi;
+  v[i] = vi;
+  const mi = a * gbar[i]! + a1 * gi;
+  gbar[i] = mi;
+  const bi = mu * b[i]! + gi / (Math.sqrt(vi - mi * mi) + eps);
+  b[i] = bi;
+  p[j] = pj - lr * bi;
+  return gj * 0;
+}
+
+function centeredMomentumPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, b: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const j = off + i;
+    s0 += centeredMomentumAt(p, g, v, gbar, b, i, j, lr, wd, a, a1, eps, mu);
+    s1 += centeredMomentumAt(p, g, v, gbar, b, i + 1, j + 1, lr, wd, a, a1, eps, mu);
+    s2 += centeredMomentumAt(p, g, v, gbar, b, i + 2, j + 2, lr, wd, a, a1, eps, mu);
+    s3 += centeredMomentumAt(p, g, v, gbar, b, i + 3, j + 3, lr, wd, a, a1, eps, mu);
+  }
+  for (; i < n; i++) s0 += centeredMomentumAt(p, g, v, gbar, b, i, off + i, lr, wd, a, a1, eps, mu);
+  return s0 + s1 + s2 + s3;
 }

@@ -85,7 +85,7 @@ export class Shampoo extends BaseOptimizer {
     });
   }
 
-  protected update(T: Tensor, _i: number, p: Float64Array, grad: Float64Array, off: number, lr: number): void {
+  protected update(T: Tensor, _i: number, p: Float64Array, grad: Float64Array, off: number, lr: number): number {
     const w = this.work.get(T)!;
     const size = T.size;
     const wd = T.weightDecay;
@@ -121,5 +121,6 @@ export class Shampoo extends BaseOptimizer {
     }
     const u = w.u;
     for (let i = 0; i < size; i++) p[off + i] = p[off + i]! - lr * u[i]!;
+    return 0;
   }
 }

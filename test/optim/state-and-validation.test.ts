@@ -143,15 +143,34 @@ describe("validation", () => {
     expect(() => opt.step(new Float64Array(4), [new Float64Array(4)])).toThrow(/grads = "array of 1" is invalid: expected the same form as params/);
   });
 
-  it("rejects a non-finite gradient before touching parameters or state", () => {
-    const opt = adam({}, [{ shape: [3], name: "bias" }]);
-    const x = new Float64Array([1, 2, 3]);
-    opt.step(x, new Float64Array([1, 1, 1]));
+  it("single-pass optimizers report the first non-finite gradient entry after the step, which has been applied", () => {
+    for (const make of [() => adam({}, [{ shape: [3], name: "bias" }]), () => sgd({ momentum: 0.9 }, [{ shape: [3], name: "bias" }]), () => rmsprop({}, [{ shape: [3], name: "bias" }]), () => adagrad({}, [{ shape: [3], name: "bias" }])]) {
+      for (const badValue of [NaN, Infinity, -Infinity]) {
+        const opt = make();
+        const x = new Float64Array([1, 2, 3]);
+        opt.step(x, new Float64Array([1, 1, 1]));
+        expect(() => opt.step(x, new Float64Array([0, 0, badValue, badValue]).subarray(1))).toThrow(
+          new RegExp(`^grads\\[1\\] \\(group "bias", element 1\\) = ${badValue} is invalid: expected a finite gradient; this step has been applied`),
+        );
+        // Applied: the count advanced, the finite entries moved, the bad entry is no longer finite.
+        expect(opt.stepCount).toBe(2);
+        expect(Number.isFinite(x[0]!)).toBe(true);
+        expect(x[0]).not.toBe(1);
+        expect(Number.isFinite(x[1]!)).toBe(false);
+      }
+    }
+  });
+
+  it("multi-pass optimizers reject a non-finite gradient before touching parameters or state, naming its index", () => {
+    const opt = lamb({}, [{ shape: [2], name: "w" }, { shape: [3], name: "bias" }]);
+    const x = new Float64Array([1, 2, 3, 4, 5]);
+    opt.step(x, new Float64Array([1, 1, 1, 1, 1]));
     const before = JSON.stringify(opt.state());
     const xb = Array.from(x);
     for (const badValue of [NaN, Infinity, -Infinity]) {
-      expect(() => opt.step(x, new Float64Array([0, badValue, 0]))).toThrow(/grads \(group "bias"\) = "non-finite" is invalid: expected finite gradients/);
+      expect(() => opt.step(x, new Float64Array([0, 0, 0, 0, badValue]))).toThrow(new RegExp(`^grads\\[4\\] \\(group "bias", element 2\\) = ${badValue} is invalid: expected a finite gradient \\(nothing was updated\\)`));
     }
+    expect(() => opt.step([new Float64Array(2), new Float64Array(3)], [new Float64Array(2), new Float64Array([0, NaN, 0])])).toThrow(/^grads \(group "bias"\)\[1\] = NaN/);
     expect(Array.from(x)).toEqual(xb);
     expect(JSON.stringify(opt.state())).toBe(before);
   });
