@@ -24,13 +24,13 @@ export interface WarmupLinearConfig {
 /**
  * (a) Which statement defines the warmup ratio?
  *
- * A. The ratio of the peak learning rate to the initial learning rate.
- * B. The fraction of the run's optimizer steps during which the learning rate increases linearly
- *    to its peak; a ratio r in a run of T steps gives ⌈r·T⌉ warmup steps.
- * C. The fraction of the training data used before the first evaluation.
- * D. The number of epochs of warmup divided by the number of GPUs.
+ * A. The ratio of the peak learning rate to the learning rate at step 0 of the warmup.
+ * B. The fraction r of the run's optimizer steps spent warming up linearly: ⌈r·T⌉ steps.
+ * C. The fraction of the training data that is seen before the first evaluation on validation data.
+ * D. The number of warmup epochs divided by the number of GPUs, so warmup shrinks as the cluster
+ *    grows.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Does each schedule contain a linear warmup phase (true) or not (false)? Five booleans.
@@ -74,12 +74,12 @@ export function firstUnstableStep(config: WarmupLinearConfig, curvatures: [numbe
  * (e) Which quantity, logged per step during the first few thousand steps, best shows whether the
  * warmup is long enough?
  *
- * A. The validation perplexity every 10 000 steps.
- * B. The total number of tokens in the dataset.
- * C. The learning rate alone.
- * D. The update-to-weight ratio ‖Δθ‖/‖θ‖ (per layer), alongside the training loss.
+ * A. The validation perplexity every 10 000 steps, which smooths out the noise of single batches.
+ * B. The learning rate alone, which confirms that the warmup ramp has the configured length.
+ * C. The total number of tokens in the dataset, divided by the number of warmup steps.
+ * D. The per-layer update-to-weight ratio ‖Δθ‖/‖θ‖, with the training loss.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

@@ -25,13 +25,15 @@ export interface RestartsConfig {
 /**
  * (a) Which statement defines cosine annealing with warm restarts?
  *
- * A. The LR follows a half-cosine from η_max to η_min within each cycle, then jumps back to
- *    η_max; cycle lengths are T₀, T₀·T_mult, T₀·T_mult², …
- * B. The LR rises and falls linearly between two bounds with a fixed period (a triangle wave).
- * C. The LR follows one half-cosine from η_max to η_min over the whole run.
+ * A. A half-cosine from η_max to η_min in each cycle, then a jump back to η_max; cycles last T₀,
+ *    T₀·T_mult, …
+ * B. The LR rises and falls linearly between two bounds with a fixed period, a triangle wave, for
+ *    the whole run.
+ * C. One half-cosine from η_max to η_min over the whole run, with the weights reset to the best
+ *    checkpoint at the end.
  * D. Training restarts from the initial weights whenever the loss diverges.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Is each schedule an example of cosine annealing with warm restarts (true) or not (false)?
@@ -65,13 +67,13 @@ export function restartSteps(config: RestartsConfig, totalSteps: number): number
 /**
  * (e) What should you log to judge whether the restarts help?
  *
- * A. Only the final validation loss of the run.
- * B. The LR with the training and validation loss, read at the end of each cycle (just before a
- *    restart), where the LR is lowest and the losses are comparable across cycles.
- * C. The cycle index alone.
- * D. The gradient norm at step 0.
+ * A. The training loss just after each restart, when the LR is back at η_max.
+ * B. The losses at the end of each cycle, just before a restart, with the LR.
+ * C. The cycle index alone, logged at each restart, to check that the cycles have the intended
+ *    lengths.
+ * D. The gradient norm at step 0, which sets the scale of every later cycle of the run.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

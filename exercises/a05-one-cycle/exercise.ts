@@ -29,13 +29,15 @@ export interface OneCycleConfig {
 /**
  * (a) Which statement describes the one-cycle policy?
  *
- * A. The LR and the momentum both rise to their maximum at mid-training and fall together.
- * B. The LR restarts at η_max several times, each time followed by a cosine decay.
- * C. A single cycle: the LR rises from a low value to η_max (found with an LR range test) and
- *    anneals back down, while momentum moves the opposite way.
- * D. The LR is held at η_max for the whole run and momentum is decayed to 0.
+ * A. The LR and the momentum both rise to their maxima at the middle of training and then fall back
+ *    together.
+ * B. The LR restarts at η_max several times during the run, each restart followed by a cosine decay
+ *    to η_min.
+ * C. One cycle: the LR rises from a low value to η_max and anneals back down, while momentum moves
+ *    the opposite way.
+ * D. The LR is held at η_max for the whole run.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Is each schedule an instance of the one-cycle policy (true) or not (false)? Five booleans.
@@ -72,13 +74,12 @@ export function heavyBall(config: OneCycleConfig, curvatures: [number, number], 
 /**
  * (e) What should you log to confirm the one-cycle policy is applied as intended?
  *
- * A. The LR and the momentum (β₁ for Adam) actually used at each step: they should move in
- *    opposite directions.
- * B. The LR only: momentum is a constant of the optimizer.
- * C. The number of cycles completed.
- * D. The weight decay coefficient.
+ * A. The LR and the momentum actually used at each step: they should move oppositely.
+ * B. The LR only, since the momentum is a constant of the optimizer that the policy leaves alone.
+ * C. The number of cycles completed so far.
+ * D. The weight decay coefficient, which the one-cycle policy lowers while the LR is high.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

@@ -24,10 +24,11 @@ export interface BatchConfig {
  *
  * A. When the batch size is multiplied by k, multiply the learning rate by k.
  * B. When the batch size is multiplied by k, multiply the learning rate by √k.
- * C. When the batch size is multiplied by k, divide the learning rate by k, keeping the product constant.
- * D. The learning rate must not depend on the batch size.
+ * C. When the batch size is multiplied by k, divide the learning rate by k.
+ * D. When the batch size is multiplied by k, keep the learning rate: it does not depend on the
+ *    batch.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Is each change an application of the linear scaling rule (true) or not (false)?
@@ -71,12 +72,12 @@ export function optimizerSteps(config: BatchConfig, datasetSize: number, epochs:
  * (e) Which quantity tells you whether a larger batch will still pay off (i.e. whether you are
  * below the critical batch size)?
  *
- * A. The GPU memory in use.
- * B. The gradient noise scale B_noise = tr(Σ)/‖G‖², estimated from gradients at two batch sizes.
- * C. The learning rate.
- * D. The number of data-parallel workers.
+ * A. The GPU memory in use at the current batch size, which caps how large the batch can grow.
+ * B. The gradient noise scale tr(Σ)/‖G‖², estimated at two batch sizes.
+ * C. The learning rate after scaling.
+ * D. The number of data-parallel workers available to the run, divided by the micro-batch size.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

@@ -32,13 +32,16 @@ export interface StepShape {
 /**
  * (a) Which statement describes token-budget scheduling?
  *
- * A. Stopping training when the tokenizer's vocabulary is exhausted.
- * B. Giving each layer its own learning rate.
- * C. Choosing the number of epochs so that every token is seen exactly once.
- * D. Expressing the schedule's lengths (warmup, decay, end) in tokens consumed, so the LR reaches
- *    its floor exactly when the token budget is spent, whatever the batch size.
+ * A. Stopping training as soon as every token of the tokenizer's vocabulary has appeared at least
+ *    once.
+ * B. Giving each layer its own learning rate in proportion to the number of tokens its gradient
+ *    saw.
+ * C. Choosing the number of epochs so that every token of the dataset is seen exactly once in
+ *    training.
+ * D. Warmup, decay and end are counted in tokens, so the LR reaches its floor as the budget is
+ *    spent.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Is each setup consistent with the token budget (true) or not (false)?
@@ -90,13 +93,12 @@ export function lrAtStep(config: TokenScheduleConfig, shape: StepShape, step: nu
 /**
  * (e) Which quantity should be logged at every step of a token-budgeted run?
  *
- * A. Tokens consumed so far (and the LR against it), so the schedule's position can be checked
- *    against the budget even when the batch size changes.
- * B. The number of epochs.
- * C. The number of unique tokens in the vocabulary.
- * D. The optimizer step count only.
+ * A. The tokens consumed so far, with the LR against them.
+ * B. The number of epochs completed, which tells how far the run is through the dataset.
+ * C. The number of unique tokens in the vocabulary, logged with every checkpoint of the run.
+ * D. The optimizer step count only, which is proportional to the tokens consumed.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

@@ -32,13 +32,14 @@ export interface RunBudget {
 /**
  * (a) Which statement describes the standard LLM pretraining schedule?
  *
- * A. A constant LR for the whole run.
- * B. Step decay by 10× at 50 % and 75 % of training.
- * C. A short linear warmup (≈ 0.1–2 % of the steps) to the peak, then cosine decay over the rest
- *    of the run to a floor (≈ 10 % of the peak), the decay length matching the run length.
- * D. Cosine annealing with restarts every 1000 steps.
+ * A. A constant LR for the whole run, with the peak chosen by an LR range test before training.
+ * B. Step decay by 10× at 50 % and 75 % of training, after a short warmup to the peak LR.
+ * C. A short linear warmup to the peak, then cosine decay to about 10 % of it at the end of the
+ *    run.
+ * D. Cosine annealing with warm restarts every 1000 steps, each restart returning the LR to the
+ *    peak.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Is each configuration a sound LLM pretraining schedule (true) or a mistake (false)?
@@ -84,12 +85,11 @@ export function firstDeviation(config: LlmScheduleConfig, logged: number[]): num
  * (e) Which signals should a pretraining run log at every step to catch instabilities early?
  *
  * A. The validation loss once per day.
- * B. The LR, the training loss and the global gradient norm before clipping (loss spikes are
- *    preceded by gradient-norm spikes).
- * C. The tokenizer's vocabulary size.
- * D. The number of checkpoints saved.
+ * B. The LR, the training loss and the gradient norm before clipping.
+ * C. The tokenizer's vocabulary size and the number of tokens per batch, checked at each step.
+ * D. The number of checkpoints saved so far, so that a diverged run can be rolled back quickly.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

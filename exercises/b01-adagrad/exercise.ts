@@ -18,13 +18,15 @@
 /**
  * (a) Which statement defines the AdaGrad accumulator?
  *
- *   A. An exponential moving average of squared gradients, v_t = β v_{t−1} + (1 − β) g_t², per coordinate.
- *   B. The per-coordinate sum of all squared gradients so far, G_t = Σ_{s ≤ t} g_s², which divides the
- *      step as η / (√G_t + ε).
- *   C. The per-coordinate sum of all gradients so far, Σ_{s ≤ t} g_s, used as a momentum direction.
- *   D. The per-coordinate largest squared gradient seen so far, max_{s ≤ t} g_s².
+ *   A. An exponential moving average of squared gradients, v_t = β v_{t−1} + (1 − β) g_t², per
+ *      coordinate.
+ *   B. The per-coordinate sum of all squared gradients so far, G_t = Σ_{s ≤ t} g_s², which only
+ *      ever grows.
+ *   C. The per-coordinate sum of all gradients so far, Σ_{s ≤ t} g_s, used as the direction of the
+ *      step.
+ *   D. The per-coordinate largest squared gradient so far, max_{s ≤ t} g_s².
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) For each per-coordinate state below, is it an AdaGrad accumulator (a sum of squared gradients
@@ -90,12 +92,13 @@ export function adagradTrajectory(x0: number[], steps: number, hp: AdagradHyper)
  * (e) In a real LLM or fine-tuning run trained with AdaGrad, which metric best shows the
  * accumulator at work (and catches learning that has silently stalled)?
  *
- *   A. The training loss, smoothed with an exponential moving average.
- *   B. The global gradient norm ‖g_t‖ after clipping.
- *   C. Per layer, the distribution (min / median / max) of the effective learning rates η / (√G + ε).
- *   D. The value of the scheduled base learning rate η_t.
+ *   A. The training loss smoothed with an exponential moving average, which flattens when learning
+ *      stalls.
+ *   B. The global gradient norm ‖g_t‖ after clipping, which shrinks as the accumulator grows.
+ *   C. Per layer, the spread of the effective rates η / (√G + ε).
+ *   D. The scheduled base learning rate η_t, which AdaGrad divides by the step count.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

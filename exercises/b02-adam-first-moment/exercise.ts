@@ -18,12 +18,13 @@
 /**
  * (a) Which statement defines Adam's first moment m_t?
  *
- *   A. The exponential moving average of squared gradients, β₁ m_{t−1} + (1 − β₁) g_t².
- *   B. The arithmetic mean of all gradients so far, (1/t) Σ_{s ≤ t} g_s.
- *   C. The exponential moving average of gradients started at zero, m_t = β₁ m_{t−1} + (1 − β₁) g_t, m_0 = 0.
- *   D. The heavy-ball buffer m_t = β₁ m_{t−1} + g_t, as in SGD with momentum.
+ *   A. The moving average of squared gradients, β₁ m_{t−1} + (1 − β₁) g_t².
+ *   B. The arithmetic mean of all the gradients seen so far, (1/t) Σ_{s ≤ t} g_s, with equal
+ *      weights.
+ *   C. The moving average m_t = β₁ m_{t−1} + (1 − β₁) g_t, started at m_0 = 0.
+ *   D. The heavy-ball buffer m_t = β₁ m_{t−1} + g_t of SGD with momentum, started at zero.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Does each optimizer below keep an exponential moving average of the gradient, a first
@@ -94,12 +95,13 @@ export function adamTrajectory(x0: number[], steps: number, hp: AdamHyper): numb
  * (e) A fine-tuning run shows a loss spike. Which metric, logged per layer, shows what Adam's first
  * moment was doing before the spike?
  *
- *   A. The cosine similarity between m_t and the current gradient g_t, with ‖m_t‖.
- *   B. The global gradient norm ‖g_t‖ before clipping.
+ *   A. Per layer, ‖m_t‖ and the cosine between m_t and g_t.
+ *   B. The global gradient norm ‖g_t‖ before clipping, summed over all layers of the model.
  *   C. The weight-decay coefficient λ.
- *   D. The validation loss at the end of every epoch.
+ *   D. The validation loss at the end of every epoch, compared with the training loss of that
+ *      epoch.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

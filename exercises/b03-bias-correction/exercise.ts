@@ -19,13 +19,14 @@
 /**
  * (a) What is Adam's bias correction?
  *
- *   A. Dividing the zero-initialised moving averages by 1 − βᵗ, the total weight their terms carry
- *      after t updates, so that constant gradients give m̂_t = g and v̂_t = g².
- *   B. Subtracting the running mean of the gradients from each new gradient before averaging.
- *   C. Multiplying the learning rate by 1 − β₁ᵗ, a built-in warmup.
- *   D. Initialising m_0 and v_0 with the first gradient and its square instead of zero.
+ *   A. Dividing each moving average by 1 − βᵗ, so constant gradients give m̂_t = g and v̂_t = g².
+ *   B. Subtracting the running mean of the gradients from each new gradient before it enters the
+ *      averages.
+ *   C. Multiplying the learning rate by 1 − β₁ᵗ at update t, which acts as a built-in warmup of the
+ *      step.
+ *   D. Initialising m_0 and v_0 with the first gradient and its square, instead of with zeros.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) For each zero- or otherwise-initialised state below, does dividing by 1 − βᵗ (β being its
@@ -87,12 +88,12 @@ export function adamStepSizes(x0: number[], steps: number, hp: AdamHyper): numbe
  * updates after the resume were effectively not bias-corrected). Which metric, logged per layer
  * from the first update after the resume, shows it directly?
  *
- *   A. The gradient norm ‖g_t‖ before clipping.
- *   B. The scheduled learning rate η_t.
- *   C. The training loss smoothed with β = 0.999.
- *   D. The relative update size ‖Δθ_t‖ / ‖θ_t‖, next to the optimizer's step count t.
+ *   A. The gradient norm ‖g_t‖ before clipping, which grows when the moments are re-initialised.
+ *   B. The scheduled learning rate η_t, compared with its value just before the checkpoint.
+ *   C. The training loss smoothed with β = 0.999, which reacts within a few updates.
+ *   D. The relative update size ‖Δθ_t‖ / ‖θ_t‖, next to the step count t.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

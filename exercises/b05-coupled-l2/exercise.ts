@@ -26,13 +26,13 @@
 /**
  * (a) What is coupled L2 regularisation in an adaptive optimizer?
  *
- *   A. Shrinking the parameters by the factor (1 − ηλ) at every update, separately from the adaptive step.
- *   B. Adding λθ to the gradient before the moments are updated, so the decay passes through the
- *      adaptive moments like the gradient does.
- *   C. Adding ½λ‖θ‖² to the logged loss without changing the update.
- *   D. Clipping each parameter to the interval [−1/λ, 1/λ] after every update.
+ *   A. Shrinking the parameters by the factor (1 − ηλ) at every update, separately from the
+ *      adaptive step.
+ *   B. Adding λθ to the gradient before the moments are updated.
+ *   C. Adding ½λ‖θ‖² to the loss that is logged, without changing the gradient or the update.
+ *   D. Clipping each parameter to [−1/λ, 1/λ].
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Is each setup below an example of COUPLED L2 decay (the decay goes through the gradient)?
@@ -105,12 +105,12 @@ export function decayTrajectories(x0: number[], steps: number, hp: AdamHyper): {
  * (e) You switch a transformer fine-tuning run from Adam(weight_decay=λ) to AdamW(weight_decay=λ).
  * Which metric, logged per layer, shows whether the decay now acts as intended?
  *
- *   A. The gradient norm before clipping.
- *   B. The learning-rate schedule η_t.
- *   C. The parameter norm ‖θ‖ of each layer over training.
- *   D. The training loss including the ½λ‖θ‖² term.
+ *   A. The gradient norm before clipping, which falls once AdamW starts to shrink the weights.
+ *   B. The learning-rate schedule η_t, which AdamW multiplies by (1 − λ) at each step.
+ *   C. The norm ‖θ‖ of each layer over training.
+ *   D. The training loss including the ½λ‖θ‖² term, which AdamW adds to the objective.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

@@ -20,13 +20,14 @@
 /**
  * (a) Which statement defines LARS?
  *
- *   A. Adam applied to each layer with the Adam update rescaled by ‖w‖ / ‖update‖.
- *   B. SGD whose learning rate is multiplied by the batch size divided by 256.
- *   C. SGD with momentum where each layer's learning rate is scaled by τ ‖w‖ / (‖g‖ + β‖w‖), so the
- *      layer's step is proportional to its weight norm rather than its gradient norm.
- *   D. SGD where each layer's gradient is clipped to norm at most 1.
+ *   A. Adam applied to each layer, with the Adam update rescaled by the ratio ‖w‖ / ‖update‖.
+ *   B. SGD whose learning rate is multiplied by the batch size divided by 256, the same for every
+ *      layer.
+ *   C. Momentum SGD in which each layer's learning rate is scaled by τ‖w‖ / (‖g‖ + β‖w‖), computed
+ *      per layer.
+ *   D. SGD with each layer's gradient clipped to norm 1.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Does each optimizer below scale each layer's step by a ratio of that layer's weight norm to
@@ -96,11 +97,11 @@ export function larsTrajectory(w0: number[][], H: number[][], steps: number, hp:
  * layers move in a large-batch run?
  *
  *   A. The relative update size ‖Δw_l‖ / ‖w_l‖ of every layer.
- *   B. The global gradient norm summed over all layers.
- *   C. The training loss at the largest batch size.
- *   D. The number of warmup steps.
+ *   B. The global gradient norm summed over all the layers, before and after clipping.
+ *   C. The training loss at the largest batch size, compared with the loss at a small batch.
+ *   D. The number of warmup steps, scaled with the batch size like the learning rate.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

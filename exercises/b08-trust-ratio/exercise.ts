@@ -18,13 +18,12 @@
 /**
  * (a) What is LAMB's trust ratio of a layer?
  *
- *   A. The ratio of the clipped to the unclipped global gradient norm.
+ *   A. The ratio of the clipped to the unclipped global gradient norm of the whole model.
  *   B. The ratio ‖u‖ / ‖w‖ of the layer's update norm to its weight norm.
- *   C. The ratio of the current learning rate to the peak learning rate.
- *   D. The ratio ‖w‖ / ‖u‖ of the layer's weight norm to its update norm, which multiplies the
- *      layer's step.
+ *   C. The ratio of the current learning rate to the peak learning rate of the schedule.
+ *   D. The ratio ‖w‖ / ‖u‖ of the layer's weight norm to its update norm.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) True or false, for LAMB's trust ratio r = ‖w‖ / ‖u‖ (in order):
@@ -96,13 +95,12 @@ export function lambTrajectory(w0: number[][], H: number[][], steps: number, hp:
  * (e) A BERT pretraining run with LAMB plateaus early. Which metric, logged per layer, is the first
  * to check?
  *
- *   A. The global gradient norm.
- *   B. The trust ratio r_l, with ‖w_l‖ and ‖u_l‖ (a layer stuck near r = 0 or swinging by orders of
- *      magnitude is the usual culprit).
- *   C. The loss scale of mixed-precision training.
+ *   A. The global gradient norm of the model, before clipping, at every step of the run.
+ *   B. The trust ratio r_l with ‖w_l‖ and ‖u_l‖.
+ *   C. The loss scale of mixed-precision training, which LAMB adjusts for each layer.
  *   D. The learning-rate schedule η_t.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

@@ -19,15 +19,15 @@
 /**
  * (a) Which statement describes Shampoo?
  *
- *   A. For a matrix parameter it accumulates L = Σ G Gᵀ and R = Σ Gᵀ G and steps along
- *      L^(−1/4) G R^(−1/4), a Kronecker-factored approximation of full-matrix AdaGrad.
- *   B. It accumulates the full (rows·cols) × (rows·cols) matrix Σ vec(G) vec(G)ᵀ and steps along its
- *      inverse square root.
- *   C. It keeps moving averages of the row and column sums of G² and divides G by the square root
- *      of their rank-1 reconstruction.
- *   D. It runs Newton's method with the exact Hessian of the loss.
+ *   A. It accumulates L = Σ G Gᵀ and R = Σ Gᵀ G and steps along L^(−1/4) G R^(−1/4).
+ *   B. It accumulates the full (rows·cols) × (rows·cols) matrix Σ vec(G) vec(G)ᵀ and steps along
+ *      its inverse square root.
+ *   C. It keeps moving averages of the row and column sums of G² and divides G by the root of their
+ *      rank-1 product.
+ *   D. It runs Newton's method with the exact Hessian of the loss, inverted once every few hundred
+ *      steps.
  */
-export const partA: "A" | "B" | "C" | "D" | null = null;
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /**
  * (b) Does each optimizer below precondition a weight matrix's gradient with two full (non-diagonal)
@@ -97,11 +97,11 @@ export function shampooTrajectory(
  * unreliable (so its inverse roots need more damping or more frequent recomputation)?
  *
  *   A. The trace of G.
- *   B. The training loss.
- *   C. The condition number (largest / smallest eigenvalue) of L and of R.
- *   D. The number of nonzero entries of W.
+ *   B. The training loss, smoothed, which rises as soon as the preconditioner becomes unreliable.
+ *   C. The condition number of L and of R.
+ *   D. The number of nonzero entries of W, which falls when the inverse roots are damped.
  */
-export const partE: "A" | "B" | "C" | "D" | null = null;
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 
 /** Placeholder for the parts still to do: calling it throws "not implemented". Delete it when you are done. */
 function notImplemented(..._inputs: unknown[]): never {

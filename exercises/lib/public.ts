@@ -6,10 +6,11 @@
 import { expect } from "vitest";
 import { checkSyntax } from "./expression";
 
-/** Fails unless `answer` is one of the option letters. */
+/** Fails unless `answer` is one of the option letters, in upper or lower case ("B" or "b"). */
 export function expectChoice(answer: unknown, options: readonly string[] = ["A", "B", "C", "D"]): void {
   if (answer === null) throw new Error("not answered yet (the value is null)");
-  expect(options, `answer with one of ${options.join(", ")}`).toContain(answer);
+  const letter = typeof answer === "string" ? answer.toUpperCase() : answer;
+  expect(options, `answer with one of ${options.join(", ")} (upper or lower case)`).toContain(letter);
 }
 
 /** Fails unless `answer` is an array of `count` booleans. */

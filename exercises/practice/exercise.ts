@@ -1,10 +1,19 @@
 /**
  * Practice problems 1–5 and worked examples 1–3 of the lesson "Learning Rate Schedules".
  *
- * Each answer is a number, or a mathjs constant expression that evaluates to it, e.g.
- * "5e-4 * (1 + cos(0.37 * pi))" (angles in radians; log is the natural log). Numbers are graded
- * to 3 significant figures unless a problem says otherwise. Answers marked "expression" are
- * formulas in the listed symbols, checked at many points.
+ * Each answer is a JavaScript number (0.0008, 8e-4) or a string holding a mathjs constant
+ * expression that evaluates to it, e.g. "5e-4 * (1 + cos(0.37 * pi))": numbers, pi, e,
+ * + - * / ^, parentheses and sqrt exp log log2 log10 sin cos tan floor ceil round abs min max
+ * (angles in radians; log is the natural log). Nothing else is accepted (no units, no "%", no
+ * variables).
+ *
+ * Precision: a number is accepted when it is within half a unit in the 3rd significant figure of
+ * the exact value, so the exact value rounded to 3 significant figures always passes (0.00023,
+ * i.e. 2.30e-4, for 2.3026e-4; 1.55e-4 for 1.5481e-4) and more digits are fine; a 3rd figure
+ * off by one (0.0015 = 1.50e-3 for 1.5143e-3) is not. Problem 3a states its own precision (±1 step).
+ *
+ * Answers marked "expression" are formulas in the listed symbols, checked at many points: any
+ * algebraically equal form is accepted, even one that overflows or underflows in floating point.
  *
  * Conventions: steps are counted from 0; the value at step t is the LR for update t; a phase of
  * length T that starts at step s reaches its end value at step s + T.

@@ -32,14 +32,19 @@ export interface MultiStepConfig {
 /**
  * (a) Which statement defines step decay?
  *
- * A. η_k = η₀ · γ^k: the learning rate is multiplied by γ after every optimizer step.
- * B. η_k = η₀ · γ^⌊k/S⌋: the learning rate is constant for S steps at a time and is multiplied
- *    by γ at steps S, 2S, 3S, …
- * C. η_k = η₀ − γ · ⌊k/S⌋: a fixed amount γ is subtracted from the learning rate every S steps.
- * D. The learning rate is multiplied by γ whenever the validation loss has not improved for S
- *    consecutive evaluations.
+ * A. η_k = η₀ · γ^k: the LR is multiplied by γ after every single optimizer step, so it falls
+ *    smoothly.
+ * B. η_k = η₀ · γ^⌊k/S⌋: constant for S steps, then multiplied by γ at steps S, 2S, 3S, …
+ * C. η_k = η₀ − γ · ⌊k/S⌋: γ is subtracted every S steps.
+ * D. The LR is multiplied by γ whenever the validation loss has not improved for S consecutive
+ *    evaluations.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "B";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: that is exponential decay: it drops at every step, not in steps of S.
+  // C: the drop is subtractive, not a factor; the LR would turn negative after η₀/γ intervals.
+  // D: that is reduce-on-plateau: its drops follow the loss, not fixed multiples of S.
+);
 
 /**
  * (b) Is each schedule a step decay (true) or not (false)? Answer with five booleans, in order.
@@ -93,10 +98,16 @@ export function descend(config: StepDecayConfig, curvatures: [number, number], s
  * (e) In a real fine-tuning run with step decay, which quantity should you log to check the
  * schedule itself?
  *
- * A. The validation accuracy at the end of training.
- * B. The configured step size S, once, at the start of the run.
- * C. The learning rate actually applied by the optimizer at every step, next to the training
- *    loss, so each drop can be seen at the intended step and its effect on the loss read off.
- * D. The norm of the initial gradient.
+ * A. The validation accuracy at the end of training, compared with the accuracy the recipe reports.
+ * B. The configured step size S and factor γ, printed once from the config at the start of the run.
+ * C. The LR the optimizer actually applied at every step, logged next to the training loss on the
+ *    same axis.
+ * D. The norm of the gradient at the first step.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "C";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("C"
+  // The other options are wrong (the starter keeps only the question):
+  // A: one number at the end cannot show when (or whether) the drops happened.
+  // B: the config is what was intended, not what the optimizer applied: a scheduler stepped at the
+  //      wrong rate prints the same S and γ.
+  // D: the gradient norm says nothing about the schedule's drops.
+);

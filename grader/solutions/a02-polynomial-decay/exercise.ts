@@ -35,11 +35,18 @@ export interface PowerLawConfig {
  * (a) Which statement defines budgeted polynomial decay?
  *
  * A. η_k = η₀ · p^k for a factor 0 < p < 1.
- * B. η_k = η₀ · k^p, increasing during warmup and decreasing afterwards.
- * C. η_k = η₀ · (1 − k/T)^p for every k ≥ 0, so it changes sign after step T when p is odd.
- * D. η_k = (η₀ − η_end)(1 − min(k, T)/T)^p + η_end: it reaches η_end exactly at step T and holds it.
+ * B. η_k = η₀ · k^p, which rises during warmup and then decreases for the rest of the run.
+ * C. η_k = η₀ · (1 − k/T)^p for every k ≥ 0, with no clamp: past step T it turns negative for odd
+ *    p.
+ * D. η_k = (η₀ − η_end)(1 − min(k, T)/T)^p + η_end for every step k ≥ 0, holding η_end from step T
+ *    on.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "D";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("D"
+  // The other options are wrong (the starter keeps only the question):
+  // A: exponential decay: it never reaches η_end at step T.
+  // B: k^p grows with k for p > 0; it never decreases and has no budget T.
+  // C: without clamping k at T (and without η_end) the LR leaves [η_end, η₀] after step T.
+);
 
 /**
  * (b) Is each schedule a budgeted polynomial decay (true) or not (false)? Five booleans, in order.
@@ -84,9 +91,16 @@ export function partialSums(config: PowerLawConfig, n: number): { sum: number; s
  * (e) A polynomial-decay schedule was configured in epochs but is stepped once per batch (or the
  * other way round). Which single logged number exposes this fastest?
  *
- * A. The learning rate at the last optimizer step, compared with the configured η_end.
- * B. The training loss averaged over the last epoch.
- * C. The number of parameters of the model.
- * D. The wall-clock time per step.
+ * A. The LR at the last optimizer step, compared with η_end.
+ * B. The training loss averaged over the last epoch, compared with the loss of a previous run.
+ * C. The wall-clock time per optimizer step, which shows whether each batch runs at the expected
+ *    speed.
+ * D. The number of parameters of the model.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "A";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("A"
+  // The other options are wrong (the starter keeps only the question):
+  // B: a different loss has many causes; it does not show that the schedule ended at the wrong
+  //      place.
+  // C: the step time does not depend on the schedule.
+  // D: the schedule's length does not depend on the parameter count.
+);

@@ -24,13 +24,18 @@ export interface WarmupLinearConfig {
 /**
  * (a) Which statement defines the warmup ratio?
  *
- * A. The ratio of the peak learning rate to the initial learning rate.
- * B. The fraction of the run's optimizer steps during which the learning rate increases linearly
- *    to its peak; a ratio r in a run of T steps gives ⌈r·T⌉ warmup steps.
- * C. The fraction of the training data used before the first evaluation.
- * D. The number of epochs of warmup divided by the number of GPUs.
+ * A. The ratio of the peak learning rate to the learning rate at step 0 of the warmup.
+ * B. The fraction r of the run's optimizer steps spent warming up linearly: ⌈r·T⌉ steps.
+ * C. The fraction of the training data that is seen before the first evaluation on validation data.
+ * D. The number of warmup epochs divided by the number of GPUs, so warmup shrinks as the cluster
+ *    grows.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "B";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: a ratio of two LRs, not of steps (and infinite for a warmup that starts at 0).
+  // C: evaluation is unrelated to the warmup.
+  // D: the warmup ratio is a fraction of steps and does not depend on the number of GPUs.
+);
 
 /**
  * (b) Does each schedule contain a linear warmup phase (true) or not (false)? Five booleans.
@@ -79,9 +84,14 @@ export function firstUnstableStep(config: WarmupLinearConfig, curvatures: [numbe
  * (e) Which quantity, logged per step during the first few thousand steps, best shows whether the
  * warmup is long enough?
  *
- * A. The validation perplexity every 10 000 steps.
- * B. The total number of tokens in the dataset.
- * C. The learning rate alone.
- * D. The update-to-weight ratio ‖Δθ‖/‖θ‖ (per layer), alongside the training loss.
+ * A. The validation perplexity every 10 000 steps, which smooths out the noise of single batches.
+ * B. The learning rate alone, which confirms that the warmup ramp has the configured length.
+ * C. The total number of tokens in the dataset, divided by the number of warmup steps.
+ * D. The per-layer update-to-weight ratio ‖Δθ‖/‖θ‖, with the training loss.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "D";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("D"
+  // The other options are wrong (the starter keeps only the question):
+  // A: far too coarse: the first few thousand steps contain at most one such point.
+  // B: the LR shows the schedule was applied, not whether the updates it produced were too large.
+  // C: a constant of the data: it does not change with training.
+);

@@ -29,13 +29,20 @@ export interface OneCycleConfig {
 /**
  * (a) Which statement describes the one-cycle policy?
  *
- * A. The LR and the momentum both rise to their maximum at mid-training and fall together.
- * B. The LR restarts at η_max several times, each time followed by a cosine decay.
- * C. A single cycle: the LR rises from a low value to η_max (found with an LR range test) and
- *    anneals back down, while momentum moves the opposite way.
- * D. The LR is held at η_max for the whole run and momentum is decayed to 0.
+ * A. The LR and the momentum both rise to their maxima at the middle of training and then fall back
+ *    together.
+ * B. The LR restarts at η_max several times during the run, each restart followed by a cosine decay
+ *    to η_min.
+ * C. One cycle: the LR rises from a low value to η_max and anneals back down, while momentum moves
+ *    the opposite way.
+ * D. The LR is held at η_max for the whole run.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "C";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("C"
+  // The other options are wrong (the starter keeps only the question):
+  // A: in one-cycle the momentum moves opposite to the LR (low when the LR is high).
+  // B: that is cosine annealing with warm restarts (several cycles).
+  // D: the LR is not held constant; it rises and then anneals.
+);
 
 /**
  * (b) Is each schedule an instance of the one-cycle policy (true) or not (false)? Five booleans.
@@ -85,10 +92,14 @@ export function heavyBall(config: OneCycleConfig, curvatures: [number, number], 
 /**
  * (e) What should you log to confirm the one-cycle policy is applied as intended?
  *
- * A. The LR and the momentum (β₁ for Adam) actually used at each step: they should move in
- *    opposite directions.
- * B. The LR only: momentum is a constant of the optimizer.
- * C. The number of cycles completed.
- * D. The weight decay coefficient.
+ * A. The LR and the momentum actually used at each step: they should move oppositely.
+ * B. The LR only, since the momentum is a constant of the optimizer that the policy leaves alone.
+ * C. The number of cycles completed so far.
+ * D. The weight decay coefficient, which the one-cycle policy lowers while the LR is high.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "A";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("A"
+  // The other options are wrong (the starter keeps only the question):
+  // B: the policy cycles the momentum too; a constant momentum is exactly the bug to catch.
+  // C: there is one cycle in the whole run.
+  // D: the policy does not change the weight decay.
+);

@@ -31,12 +31,16 @@ export interface NoamConfig {
  * (a) Which statement defines inverse-square-root decay?
  *
  * A. After warmup the LR falls like 1/t: it halves each time the step count doubles.
- * B. After warmup the LR is proportional to 1/√t: it halves each time the step count is
- *    multiplied by four, and it never reaches zero.
- * C. The LR is the square root of the step count divided by the total number of steps.
- * D. The LR is divided by √2 every S steps.
+ * B. After warmup the LR is proportional to 1/√t: it halves when the step count quadruples.
+ * C. The LR is the square root of the step count divided by the total number of steps, so it grows.
+ * D. The LR is divided by √2 every S steps, like step decay with the factor γ = 1/√2.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "B";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: that is 1/t decay, which falls twice as fast on a log scale.
+  // C: √(t)/T grows with t: not a decay.
+  // D: piecewise constant: that is step decay, not a smooth 1/√t.
+);
 
 /**
  * (b) Is each schedule an inverse-square-root decay (true) or not (false)? Five booleans.
@@ -73,9 +77,14 @@ export function noam(config: NoamConfig, step: number): number {
 /**
  * (e) Which plot confirms that the decay after warmup really is inverse-square-root?
  *
- * A. LR against step on linear axes: the curve should be a straight line.
- * B. The loss against the LR.
- * C. LR against step on log–log axes: after warmup the points lie on a line of slope −½.
- * D. A histogram of the LR values.
+ * A. LR against step on linear axes: after warmup the curve should be a straight falling line.
+ * B. The training loss against the LR over the steps after warmup, which should be a straight line.
+ * C. LR against step on log–log axes: after warmup, a line of slope −½.
+ * D. A histogram of the LR values of the run.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "C";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("C"
+  // The other options are wrong (the starter keeps only the question):
+  // A: 1/√t is curved on linear axes; a straight line would be linear decay.
+  // B: the loss depends on much more than the decay law; no straight line is expected.
+  // D: a histogram loses the order of the steps, so it cannot show the law.
+);

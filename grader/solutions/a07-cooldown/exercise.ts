@@ -29,13 +29,18 @@ export interface WsdConfig {
 /**
  * (a) Which statement defines a cooldown?
  *
- * A. A pause in training during which the GPUs cool down.
- * B. Lowering the batch size at the end of training.
- * C. Any decay of the LR that starts at step 0.
- * D. The final phase of a schedule that holds a constant LR for most of the run: the LR is
- *    annealed from its stable value to a low floor over the last (typically 10–20 %) steps.
+ * A. A pause in training during which the accelerators cool down before the final evaluation.
+ * B. Lowering the batch size over the last steps of training, so each update sees fewer examples.
+ * C. Any decay of the LR that starts at step 0 and lasts for the whole run, such as cosine from the
+ *    peak.
+ * D. The last phase of a schedule held constant for most of the run: the LR anneals to a low floor.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "D";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("D"
+  // The other options are wrong (the starter keeps only the question):
+  // A: it is about the learning rate, not the hardware.
+  // B: a cooldown lowers the LR, not the batch size.
+  // C: a cooldown is the final phase after a stable phase, not a decay over the whole run.
+);
 
 /**
  * (b) Is each schedule a warmup-stable-decay schedule with a cooldown (true) or not (false)?
@@ -80,10 +85,16 @@ export function cooldownMass(config: WsdConfig): number {
 /**
  * (e) In a WSD run, which measurement shows what the cooldown buys?
  *
- * A. The training loss during the stable phase only.
- * B. The validation loss evaluated several times during the cooldown (and before it): most of
- *    the loss improvement of a WSD run appears during the cooldown.
- * C. The peak LR.
- * D. The number of warmup steps.
+ * A. The training loss during the stable phase only, since the cooldown has too few steps to
+ *    matter.
+ * B. The validation loss at several points before and during the cooldown.
+ * C. The peak LR of the stable phase, compared with the peak of a cosine schedule of the same
+ *    length.
+ * D. The number of warmup steps, which sets how much of the budget is left for the cooldown.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "B";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: most of a WSD run's improvement appears during the cooldown, which this leaves out.
+  // C: a configuration value; it does not measure the cooldown's effect.
+  // D: a configuration value; it does not measure the cooldown's effect.
+);

@@ -32,13 +32,19 @@ export interface RunBudget {
 /**
  * (a) Which statement describes the standard LLM pretraining schedule?
  *
- * A. A constant LR for the whole run.
- * B. Step decay by 10× at 50 % and 75 % of training.
- * C. A short linear warmup (≈ 0.1–2 % of the steps) to the peak, then cosine decay over the rest
- *    of the run to a floor (≈ 10 % of the peak), the decay length matching the run length.
- * D. Cosine annealing with restarts every 1000 steps.
+ * A. A constant LR for the whole run, with the peak chosen by an LR range test before training.
+ * B. Step decay by 10× at 50 % and 75 % of training, after a short warmup to the peak LR.
+ * C. A short linear warmup to the peak, then cosine decay to about 10 % of it at the end of the
+ *    run.
+ * D. Cosine annealing with warm restarts every 1000 steps, each restart returning the LR to the
+ *    peak.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "C";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("C"
+  // The other options are wrong (the starter keeps only the question):
+  // A: no warmup and no decay.
+  // B: step decay, not the cosine decay of the standard schedule.
+  // D: the standard schedule decays once over the whole run, without restarts.
+);
 
 /**
  * (b) Is each configuration a sound LLM pretraining schedule (true) or a mistake (false)?
@@ -97,9 +103,13 @@ export function firstDeviation(config: LlmScheduleConfig, logged: number[]): num
  * (e) Which signals should a pretraining run log at every step to catch instabilities early?
  *
  * A. The validation loss once per day.
- * B. The LR, the training loss and the global gradient norm before clipping (loss spikes are
- *    preceded by gradient-norm spikes).
- * C. The tokenizer's vocabulary size.
- * D. The number of checkpoints saved.
+ * B. The LR, the training loss and the gradient norm before clipping.
+ * C. The tokenizer's vocabulary size and the number of tokens per batch, checked at each step.
+ * D. The number of checkpoints saved so far, so that a diverged run can be rolled back quickly.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "B";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: far too rare to catch a spike early.
+  // C: constants of the setup; they do not change when training becomes unstable.
+  // D: useful for recovery, but it does not detect anything.
+);

@@ -18,13 +18,20 @@
 /**
  * (a) Which statement defines the AdaGrad accumulator?
  *
- *   A. An exponential moving average of squared gradients, v_t = β v_{t−1} + (1 − β) g_t², per coordinate.
- *   B. The per-coordinate sum of all squared gradients so far, G_t = Σ_{s ≤ t} g_s², which divides the
- *      step as η / (√G_t + ε).
- *   C. The per-coordinate sum of all gradients so far, Σ_{s ≤ t} g_s, used as a momentum direction.
- *   D. The per-coordinate largest squared gradient seen so far, max_{s ≤ t} g_s².
+ *   A. An exponential moving average of squared gradients, v_t = β v_{t−1} + (1 − β) g_t², per
+ *      coordinate.
+ *   B. The per-coordinate sum of all squared gradients so far, G_t = Σ_{s ≤ t} g_s², which only
+ *      ever grows.
+ *   C. The per-coordinate sum of all gradients so far, Σ_{s ≤ t} g_s, used as the direction of the
+ *      step.
+ *   D. The per-coordinate largest squared gradient so far, max_{s ≤ t} g_s².
  */
-export const partA: "A" | "B" | "C" | "D" | null = "B";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: that is RMSProp's average, which forgets old gradients.
+  // C: unsquared gradients: that is a momentum-like sum, not a scale.
+  // D: a maximum, not a sum (it is closer to AMSGrad's idea).
+);
 
 /**
  * (b) For each per-coordinate state below, is it an AdaGrad accumulator (a sum of squared gradients
@@ -99,9 +106,15 @@ export function adagradTrajectory(x0: number[], steps: number, hp: AdagradHyper)
  * (e) In a real LLM or fine-tuning run trained with AdaGrad, which metric best shows the
  * accumulator at work (and catches learning that has silently stalled)?
  *
- *   A. The training loss, smoothed with an exponential moving average.
- *   B. The global gradient norm ‖g_t‖ after clipping.
- *   C. Per layer, the distribution (min / median / max) of the effective learning rates η / (√G + ε).
- *   D. The value of the scheduled base learning rate η_t.
+ *   A. The training loss smoothed with an exponential moving average, which flattens when learning
+ *      stalls.
+ *   B. The global gradient norm ‖g_t‖ after clipping, which shrinks as the accumulator grows.
+ *   C. Per layer, the spread of the effective rates η / (√G + ε).
+ *   D. The scheduled base learning rate η_t, which AdaGrad divides by the step count.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "C";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("C"
+  // The other options are wrong (the starter keeps only the question):
+  // A: a flat loss has many causes; it does not show the accumulator.
+  // B: the gradient does not involve the accumulator, and clipping hides its size.
+  // D: AdaGrad does not divide η by the step count; the base LR is a configured value.
+);

@@ -19,13 +19,19 @@
 /**
  * (a) Which statement defines AMSGrad?
  *
- *   A. Adam whose second moment is replaced by an exponentially decaying maximum of |g| (u_t = max(β₂ u_{t−1}, |g_t|)).
- *   B. Adam whose learning rate is capped at a maximum value η_max.
- *   C. Adam whose first moment is replaced by its running maximum.
- *   D. Adam that divides by the running maximum of its second-moment average, so the state its
- *      denominator is built from never decreases.
+ *   A. Adam whose second moment is replaced by a decaying maximum of |g|, u_t = max(β₂ u_{t−1},
+ *      |g_t|).
+ *   B. Adam whose learning rate is capped at a maximum value η_max, so no step can exceed η_max in
+ *      size.
+ *   C. Adam whose first moment m_t is replaced by the running maximum of the gradients seen so far.
+ *   D. Adam dividing by the running maximum of its second-moment average, which never decreases.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "D";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("D"
+  // The other options are wrong (the starter keeps only the question):
+  // A: that is Adamax (the infinity norm), whose u_t can decrease.
+  // B: AMSGrad changes the denominator, not a cap on the learning rate.
+  // C: the maximum is taken of the second moment, not the first.
+);
 
 /**
  * (b) For each optimizer below, can the per-coordinate second-moment state its denominator is built
@@ -106,10 +112,14 @@ export function amsgradTrajectory(x0: number[], steps: number, hp: AmsgradHyper)
  * (e) A long run with AMSGrad slows to a crawl after an early loss spike. Which metric, logged per
  * layer, shows whether a stale maximum is to blame?
  *
- *   A. The first-moment norm ‖m_t‖.
- *   B. The ratio √vMax_t / √v_t (median over the layer's coordinates): far above 1 means the
- *      denominator still remembers an old spike.
- *   C. The training loss.
- *   D. The scheduled learning rate η_t.
+ *   A. The first-moment norm ‖m_t‖, which drops after a spike once the gradients settle again.
+ *   B. The median of √vMax_t / √v_t over each layer's coordinates.
+ *   C. The training loss smoothed over the last thousand steps, compared with an Adam baseline.
+ *   D. The scheduled learning rate η_t, which AMSGrad lowers after each spike.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "B";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: the stale maximum sits in the denominator; m_t does not show it.
+  // C: it shows the slowdown, not its cause.
+  // D: AMSGrad does not change the schedule.
+);

@@ -23,13 +23,20 @@
 /**
  * (a) Which statement describes Adafactor's second-moment estimate for an n × m weight matrix?
  *
- *   A. Moving averages of the row sums and column sums of G² (n + m numbers), from which V̂ is
- *      rebuilt as the outer product of the two divided by their total.
- *   B. A rank-k truncated SVD of the gradient G, updated every step.
- *   C. Adam's n·m second moments, stored in 8-bit blocks with a per-block scale.
- *   D. One scalar per matrix: the moving average of the mean of G².
+ *   A. Moving averages of the row and column sums of G², whose outer product over their total gives
+ *      V̂.
+ *   B. A rank-k truncated SVD of the gradient G, recomputed at every step and used in place of G.
+ *   C. Adam's full n·m second moments, stored in 8-bit blocks, each block with its own scale
+ *      factor.
+ *   D. One scalar per matrix, the moving average of the mean of G², shared by all n·m entries of
+ *      the matrix.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "A";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("A"
+  // The other options are wrong (the starter keeps only the question):
+  // B: a low-rank gradient, not a factored second moment.
+  // C: that is 8-bit Adam: the full n·m state, quantised.
+  // D: a single scalar loses the row and column structure that Adafactor keeps.
+);
 
 /**
  * (b) In Hugging Face's Adafactor, is the second moment of each parameter below stored in factored
@@ -105,8 +112,13 @@ export function adafactorTrajectory(W0: number[][], H: number[][], steps: number
  * producing oversized updates?
  *
  *   A. The memory taken by the optimizer state.
- *   B. The gradient's largest absolute entry.
- *   C. The first-moment norm (Adafactor's default has no first moment).
- *   D. The RMS of the unclipped update G / √V̂, and how often it exceeds the threshold d.
+ *   B. The gradient's largest absolute entry, logged before and after the layer's update clipping.
+ *   C. The first-moment norm, which Adafactor's default configuration keeps for every layer.
+ *   D. The RMS of the unclipped update G / √V̂ and how often it exceeds d.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "D";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("D"
+  // The other options are wrong (the starter keeps only the question):
+  // A: the state is n + m numbers per matrix, whatever the estimate's accuracy.
+  // B: the gradient, not the preconditioned update that clipping acts on.
+  // C: Adafactor's default keeps no first moment.
+);

@@ -19,15 +19,20 @@
 /**
  * (a) Which statement describes Shampoo?
  *
- *   A. For a matrix parameter it accumulates L = Σ G Gᵀ and R = Σ Gᵀ G and steps along
- *      L^(−1/4) G R^(−1/4), a Kronecker-factored approximation of full-matrix AdaGrad.
- *   B. It accumulates the full (rows·cols) × (rows·cols) matrix Σ vec(G) vec(G)ᵀ and steps along its
- *      inverse square root.
- *   C. It keeps moving averages of the row and column sums of G² and divides G by the square root
- *      of their rank-1 reconstruction.
- *   D. It runs Newton's method with the exact Hessian of the loss.
+ *   A. It accumulates L = Σ G Gᵀ and R = Σ Gᵀ G and steps along L^(−1/4) G R^(−1/4).
+ *   B. It accumulates the full (rows·cols) × (rows·cols) matrix Σ vec(G) vec(G)ᵀ and steps along
+ *      its inverse square root.
+ *   C. It keeps moving averages of the row and column sums of G² and divides G by the root of their
+ *      rank-1 product.
+ *   D. It runs Newton's method with the exact Hessian of the loss, inverted once every few hundred
+ *      steps.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "A";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("A"
+  // The other options are wrong (the starter keeps only the question):
+  // B: that is full-matrix AdaGrad, which Shampoo approximates with two small factors.
+  // C: that is Adafactor's factored second moment.
+  // D: Shampoo uses gradient statistics, not the Hessian.
+);
 
 /**
  * (b) Does each optimizer below precondition a weight matrix's gradient with two full (non-diagonal)
@@ -141,8 +146,13 @@ export function shampooTrajectory(
  * unreliable (so its inverse roots need more damping or more frequent recomputation)?
  *
  *   A. The trace of G.
- *   B. The training loss.
- *   C. The condition number (largest / smallest eigenvalue) of L and of R.
- *   D. The number of nonzero entries of W.
+ *   B. The training loss, smoothed, which rises as soon as the preconditioner becomes unreliable.
+ *   C. The condition number of L and of R.
+ *   D. The number of nonzero entries of W, which falls when the inverse roots are damped.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "C";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("C"
+  // The other options are wrong (the starter keeps only the question):
+  // A: the trace of the gradient says nothing about the conditioning of L and R.
+  // B: a late and indirect symptom with many causes.
+  // D: unrelated to the preconditioner.
+);

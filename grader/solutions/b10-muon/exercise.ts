@@ -24,13 +24,19 @@
 /**
  * (a) Which statement describes Muon?
  *
- *   A. Adam applied to orthogonally initialised weight matrices.
- *   B. SGD with momentum on 2-D weight matrices whose update is the momentum matrix approximately
- *      orthogonalised (its singular values pushed toward 1) by a few Newton–Schulz iterations.
- *   C. SGD that projects the weights themselves onto the orthogonal matrices after every step.
- *   D. Training a low-rank factorisation of each weight matrix obtained from the SVD of its gradient.
+ *   A. Adam applied to weight matrices that were initialised as orthogonal matrices.
+ *   B. Momentum SGD on weight matrices whose update is orthogonalised by Newton–Schulz iterations.
+ *   C. SGD that projects the weights themselves onto the orthogonal matrices after every step of
+ *      training.
+ *   D. Training a low-rank factorisation of each weight matrix, obtained from the SVD of its
+ *      gradient.
  */
-export const partA: "A" | "B" | "C" | "D" | null = "B";
+export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
+  // The other options are wrong (the starter keeps only the question):
+  // A: orthogonal initialisation is about the starting weights, not the update.
+  // C: Muon orthogonalises the update, not the weights.
+  // D: no low-rank factorisation is involved.
+);
 
 /**
  * (b) In the usual Muon recipe, is Muon the optimizer used for each parameter below (rather than
@@ -134,9 +140,14 @@ export function muonTrajectory(W0: number[][], T: number[][], steps: number, hp:
  * (e) Which metric, logged per layer, checks that the Newton–Schulz iteration is actually
  * orthogonalising Muon's updates (enough iterations, sane normalisation)?
  *
- *   A. The second-moment moving average of the gradient.
- *   B. The Frobenius norm of the weights.
- *   C. The training loss.
- *   D. The orthogonality error ‖OᵀO − I‖ of the update O (for a wide O, ‖O Oᵀ − I‖), or the spread of its singular values.
+ *   A. The second-moment moving average of the gradient, which Muon keeps for every entry.
+ *   B. The Frobenius norm of the weights, which orthogonal updates keep constant.
+ *   C. The training loss, which falls faster when the updates are orthogonal.
+ *   D. The spread of the singular values of the update O, or ‖OᵀO − I‖.
  */
-export const partE: "A" | "B" | "C" | "D" | null = "D";
+export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("D"
+  // The other options are wrong (the starter keeps only the question):
+  // A: Muon keeps no second moment.
+  // B: orthogonal updates do not keep the weight norm constant.
+  // C: indirect: the loss depends on much more than the orthogonalisation.
+);
