@@ -13,7 +13,7 @@ import { drawnFigures, runAll, save, startNotebookServer, trusted, waitForKernel
 
 const DIR = join(ROOT, "out", "reload-test");
 const FIXTURE = join(ROOT, "test", "fixtures", "notebooks", "reload.ipynb");
-const FIGURES = 3;
+const FIGURES = 4; // three static figures and a live one
 
 let server: NotebookServer;
 let browser: Browser;
@@ -40,7 +40,11 @@ describe("figures in the classic Notebook", () => {
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(String(e)));
     const plotlyRequests: string[] = [];
-    page.on("request", (r) => { if (/plotly\.js/.test(r.url())) plotlyRequests.push(r.url()); });
+    const libraryRequests: string[] = [];
+    page.on("request", (r) => {
+      if (/plotly\.js/.test(r.url())) plotlyRequests.push(r.url());
+      if (/course-lib\.js/.test(r.url())) libraryRequests.push(r.url());
+    });
 
     await page.goto(server.notebookUrl("reload.ipynb"));
     await waitForKernel(page);
@@ -58,6 +62,13 @@ describe("figures in the classic Notebook", () => {
     const second = await drawnFigures(page, FIGURES);
     expect(second, "after reload and Run All again").toEqual({ divs: FIGURES, drawn: FIGURES, texts: [] });
 
+    // The live figure recomputes in the page (the library loaded from /files/), not in the kernel.
+    const slider = page.locator('.course-live-controls input[data-name="peak"]');
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => /^recomputed in \d+ ms$/.test(document.querySelector(".course-live-status")?.textContent ?? ""), null, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.querySelector(".course-live-controls output")?.textContent)).toBe("0.15");
+
     await save(page);
     await page.reload();
     await waitForKernel(page);
@@ -66,8 +77,10 @@ describe("figures in the classic Notebook", () => {
     expect(reopened, "the saved notebook reopened, nothing run").toEqual({ divs: FIGURES, drawn: FIGURES, texts: [] });
 
     expect(pageErrors).toEqual([]);
-    // One request for plotly per page load (three loads that draw), none per figure.
+    // One request for plotly and one for the library per page load (three loads that draw), none per figure.
     expect(plotlyRequests).toHaveLength(3);
+    expect(libraryRequests).toHaveLength(3);
+    expect(libraryRequests.every((u) => u.includes("/files/lib/build/web/course-lib.js"))).toBe(true);
     expect(plotlyRequests.every((u) => u.includes("/files/lib/build/web/plotly.js"))).toBe(true);
     // No output carries the bundle: the saved notebook stays small.
     expect(readFileSync(join(DIR, "reload.ipynb"), "utf8").length).toBeLessThan(100_000);
