@@ -1,5 +1,5 @@
 /** Batch size and the learning rate: scaling rules, gradient accumulation, and the noise scale. */
-import { ArgumentError, positive, positiveInt } from "../validate";
+import { ArgumentError, knownKeys, optionsObject, positive, positiveInt } from "../validate";
 
 /**
  * Linear scaling rule (Goyal et al., 2017): η_new = η_base · B_new / B_base. Pair it with warmup;
@@ -23,6 +23,7 @@ export function sqrtScaledLr(baseLr: number, baseBatch: number, newBatch: number
  * run over D examples takes ⌈D / B_eff⌉ of them, not D / micro-batch.
  */
 export function effectiveBatch(o: { microBatch: number; accumulationSteps?: number; workers?: number }): number {
+  knownKeys("effectiveBatch", optionsObject("effectiveBatch options", o), ["microBatch", "accumulationSteps", "workers"]);
   return positiveInt("microBatch", o.microBatch) * positiveInt("accumulationSteps", o.accumulationSteps ?? 1) * positiveInt("workers", o.workers ?? 1);
 }
 

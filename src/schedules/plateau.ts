@@ -1,5 +1,5 @@
 /** Reduce-on-plateau: the one schedule that depends on the metric, not only on the step. */
-import { inRange, integer, nonNegative, oneOf, positive } from "../validate";
+import { inRange, integer, knownKeys, nonNegative, oneOf, optionsObject, positive } from "../validate";
 
 /** Saved state of a `ReduceOnPlateau`, plain JSON (`best` is null before the first metric). */
 export interface PlateauState {
@@ -39,6 +39,7 @@ export class ReduceOnPlateau {
     minLr?: number;
     eps?: number;
   }) {
+    knownKeys("ReduceOnPlateau", optionsObject("ReduceOnPlateau options", o), ["initial", "mode", "factor", "patience", "threshold", "thresholdMode", "cooldown", "minLr", "eps"]);
     const lr = positive("initial", o.initial);
     this.mode = oneOf("mode", o.mode ?? "min", ["min", "max"] as const);
     this.factor = inRange("factor", o.factor ?? 0.1, 0, 1, { lo: true, hi: true });

@@ -6,6 +6,7 @@ import {
   constant,
   cosine,
   cosineRestarts,
+  effectiveBatch,
   exponential,
   fromSpec,
   fromTokens,
@@ -14,6 +15,7 @@ import {
   oneCycle,
   piecewiseConstant,
   polynomial,
+  ReduceOnPlateau,
   rewind,
   sample,
   scale,
@@ -189,5 +191,7 @@ describe("unknown option keys in code", () => {
     expect(() => cosine({ max: 0.1, min: 0.2, totalSteps: 10 })).toThrow(/^min = 0.2 is invalid: expected a number ≤ max = 0.1/);
     expect(() => cosine({ peak: 0.1, end: 0.2, totalSteps: 10 })).toThrow(/^end = 0.2 is invalid: expected a number ≤ peak = 0.1/);
     expect(() => cosine(null as never)).toThrow(/cosine options = null is invalid: expected an object of options/);
+    expect(() => new ReduceOnPlateau({ initial: 1, min_lr: 0.01 } as never)).toThrow(/unknown option "min_lr" for ReduceOnPlateau: did you mean "minLr"\?/);
+    expect(() => effectiveBatch({ microBatch: 8, gradAccumulation: 4 } as never)).toThrow(/unknown option "gradAccumulation" for effectiveBatch/);
   });
 });
