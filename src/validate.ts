@@ -137,13 +137,10 @@ export function closest(key: string, valid: readonly string[]): string | undefin
   return best;
 }
 
-/**
- * Throws an `UnknownKeyError` for the first own key of `o` not in `valid` (`renamed` maps old
- * names to their current ones, for the suggestion). `where` names the receiver, e.g. "adam options".
- */
-export function knownKeys(where: string, o: object, valid: readonly string[], renamed: Readonly<Record<string, string>> = {}): void {
+/** Throws an `UnknownKeyError` for the first own key of `o` not in `valid`; `where` names the receiver, e.g. "adam". */
+export function knownKeys(where: string, o: object, valid: readonly string[]): void {
   for (const key of Object.keys(o)) {
-    if (!valid.includes(key)) throw new UnknownKeyError(key, where, valid, renamed[key] ?? closest(key, valid));
+    if (!valid.includes(key)) throw new UnknownKeyError(key, where, valid, closest(key, valid));
   }
 }
 
