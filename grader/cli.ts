@@ -11,7 +11,7 @@ import { InstructorError } from "./harness/errors";
 import { buildRelease } from "./harness/publish/release";
 import { exportGradescope } from "./harness/publish/gradescope";
 import { writeAtomic } from "./harness/report/files";
-import { generateManifest } from "./harness/score/generate";
+import { generateManifest, type KnownMistake } from "./harness/score/generate";
 import { DEFAULT_MANIFEST, DEFAULT_SUITES, manifestText } from "./harness/score/manifest";
 
 const rel = (p: string) => path.relative(process.cwd(), p) || ".";
@@ -63,11 +63,17 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   manifest: {
     usage: "npm run grade:manifest -- [options]",
-    summary: "Regenerates the manifest of expected tasks from the hidden suites; run it after editing a suite.",
+    summary: "Regenerates the manifest of expected tasks from the hidden suites, with the answers of the known wrong solutions (grader/wrong/) that feedback matches; run it after editing a suite or a wrong solution.",
     options: { ...SUITE_OPTIONS, check: { type: "boolean", help: "only check that the manifest is current (exit 1 if not)" } },
     positionals: [0, 0],
   },
 };
+
+/** The wrong solutions of grader/wrong/, as known mistakes for the manifest. */
+async function knownMistakes(): Promise<KnownMistake[]> {
+  const { wrongSolutions, wrongSource } = await import("./wrong/wrong");
+  return wrongSolutions().map((w) => ({ id: w.id, slug: w.slug, what: w.what, source: wrongSource(w) }));
+}
 
 const OVERVIEW = `usage: npm run <command> -- [arguments] [options]   (each command has --help)\n\n${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}`)
@@ -121,7 +127,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "manifest": {
       if (!fs.existsSync(suitesDir)) throw new InstructorError(`the suites folder ${suitesDir} does not exist: pass the folder of *.hidden.test.ts files with --suites`);
-      const text = manifestText(await generateManifest(suitesDir));
+      // The known mistakes come from grader/wrong/ (not shipped in the Gradescope autograder, hence the lazy import).
+      const mistakes = suitesDir === DEFAULT_SUITES ? await knownMistakes() : [];
+      const text = manifestText(await generateManifest(suitesDir, { mistakes }));
       if (v.check) {
         const current = fs.existsSync(manifestFile) ? fs.readFileSync(manifestFile, "utf8") : "";
         if (current !== text) {

@@ -127,6 +127,7 @@ export function checkSyntax(answer: unknown, symbols: Iterable<string>): Checked
   if (answer.length > MAX_LENGTH) {
     return fail(`the answer is ${answer.length} characters long; the limit is ${MAX_LENGTH}`);
   }
+  if (answer.includes("**")) return fail("use ^ for powers (gamma^k), not ** : answers are mathjs expressions");
   let tree: MathNode;
   try {
     tree = parse(answer);

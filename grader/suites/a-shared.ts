@@ -4,7 +4,18 @@
  */
 import { expect } from "vitest";
 import { checkExpression, checkNumber, PRACTICE_PRECISION, type CheckOptions, type Precision, type Ranges } from "../../exercises/lib/expression";
+import { shapeMismatch } from "../harness/feedback/shape";
 import { StudentError, task, type Submission } from "../harness/run/suite";
+
+/**
+ * Throws a `StudentError` naming the problem when `actual` is missing or has the wrong type or
+ * shape for `expected` (see feedback/shape.ts): every comparison below checks this first, so the
+ * student reads "returned a string where a number is expected", not a failed value check.
+ */
+export function expectShape(actual: unknown, expected: unknown): void {
+  const problem = shapeMismatch(actual, expected);
+  if (problem) throw new StudentError(problem);
+}
 
 /**
  * Relative tolerances of the code tasks, each chosen from what the task tests.
@@ -28,7 +39,7 @@ export const TOL = { FLOAT32: 2e-6, FLOAT32_ITERATED: 1e-5, FLOAT64: 1e-9 } as c
  * the check fails (same message), to keep passing checks cheap.
  */
 export function near(actual: unknown, expected: number, rel: number = TOL.FLOAT32, what = "value", scale = 0): void {
-  if (typeof actual !== "number") expect(typeof actual, `${what} should be a number`).toBe("number");
+  expectShape(actual, expected);
   const a = actual as number;
   const err = Math.abs(a - expected);
   const ok = err <= rel * Math.max(Math.abs(expected), Math.abs(scale), 1e-300) || err <= 1e-15;
@@ -37,15 +48,14 @@ export function near(actual: unknown, expected: number, rel: number = TOL.FLOAT3
 
 /** Asserts that `actual` is exactly the number `expected` (an integer result); −0 equals 0, unlike toBe/toEqual. */
 export function same(actual: unknown, expected: number, what = "value"): void {
-  if (typeof actual !== "number") expect(typeof actual, `${what} should be a number`).toBe("number");
+  expectShape(actual, expected);
   if (actual !== expected) expect(actual, what).toBe(expected);
 }
 
 /** Asserts that `actual` is an array of exactly the numbers `expected`, in order (−0 equals 0). */
 export function sameList(actual: unknown, expected: number[], what = "list"): void {
-  if (!Array.isArray(actual)) expect(Array.isArray(actual), `${what} should be an array`).toBe(true);
+  expectShape(actual, expected);
   const arr = actual as unknown[];
-  if (arr.length !== expected.length) expect(arr.length, `${what} should have ${expected.length} entries`).toBe(expected.length);
   expected.forEach((e, i) => same(arr[i], e, `${what}[${i}]`));
 }
 
@@ -56,7 +66,8 @@ export function sameList(actual: unknown, expected: number[], what = "list"): vo
 export function choiceTask(s: Submission, part: string, exportName: string, title: string, answer: string, points = 1): void {
   task(part, title, points, async () => {
     const got = await s.value(exportName);
-    const letter = typeof got === "string" && /^[A-Da-d]$/.test(got) ? got.toUpperCase() : got;
+    expectShape(got, answer);
+    const letter = /^[A-Da-d]$/.test(got as string) ? (got as string).toUpperCase() : got;
     expect(letter).toBe(answer);
   });
 }
@@ -68,9 +79,8 @@ export function choiceTask(s: Submission, part: string, exportName: string, titl
 export function classifyTasks(s: Submission, part: string, exportName: string, expected: boolean[], points = 2): void {
   const wrong = async () => {
     const got = await s.value(exportName);
-    expect(Array.isArray(got), "an array of booleans").toBe(true);
+    expectShape(got, expected);
     const arr = got as unknown[];
-    expect(arr.length, `${expected.length} booleans`).toBe(expected.length);
     return expected.filter((e, i) => arr[i] !== e).length;
   };
   task(part, "classifies all but at most one item correctly", points / 2, async () => {

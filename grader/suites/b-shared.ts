@@ -5,7 +5,7 @@
  * `a-shared.ts`.
  */
 import { expect } from "vitest";
-import { TOL } from "./a-shared";
+import { expectShape, TOL } from "./a-shared";
 
 /** A number, or arrays / plain objects of them: the shapes the exercises return. */
 export type Numeric = number | Numeric[] | { [key: string]: Numeric };
@@ -18,7 +18,8 @@ function scale(x: Numeric): number {
 }
 
 /**
- * Asserts that `actual` has the shape of `expected` and that every number agrees within relative
+ * Asserts that `actual` has the shape of `expected` (a wrong shape is named, see `expectShape`)
+ * and that every number agrees within relative
  * tolerance `rel` (see TOL in a-shared.ts for the reasons behind each value), with an absolute
  * floor of `rel` times the largest magnitude in `expected` (per field of an object; so values that have converged to ≈ 0
  * are not compared digit by digit). −0 equals 0. `expect` runs only for a check that fails (same
@@ -26,6 +27,7 @@ function scale(x: Numeric): number {
  * the grader's CPU time.
  */
 export function nearAll(actual: unknown, expected: Numeric, rel: number = TOL.FLOAT32, what = "value"): void {
+  expectShape(actual, expected);
   // A state object's fields (params, m, v, t, …) have different units: each gets its own floor.
   if (typeof expected === "object" && !Array.isArray(expected)) {
     const isObject = typeof actual === "object" && actual !== null && !Array.isArray(actual);

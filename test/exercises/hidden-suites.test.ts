@@ -34,7 +34,7 @@ describe("hidden suites", () => {
     expect(r.max_score).toBe(TOTAL);
   }, 600_000);
 
-  it("take points from every wrong solution (at least three per exercise) on the exercise it targets", async () => {
+  it("take points from every wrong solution (at least three per exercise) on the exercise it targets, and name its mistake", async () => {
     const wrong = wrongSolutions();
     for (const id of IDS) expect(wrong.filter((w) => w.id === id).length, id).toBeGreaterThanOrEqual(3);
     const results = await Promise.all(
@@ -44,11 +44,18 @@ describe("hidden suites", () => {
         mkdirSync(path.join(dir, w.id), { recursive: true });
         writeFileSync(path.join(dir, w.id, "exercise.ts"), wrongSource(w));
         const r = await gradeSubmission(dir, { only: [w.id] });
-        return { id: w.id, slug: w.slug, ...r.exercises[w.id]! };
+        const outputs = r.tests.filter((t) => t.status === "failed").map((t) => t.output);
+        // Named: some failed task's feedback names this mistake, or one that gives identical answers there.
+        const named = outputs.some((o) => o.includes(`Your results match a known mistake: `));
+        const own = outputs.some((o) => o.includes(w.what));
+        return { id: w.id, slug: w.slug, named, own, ...r.exercises[w.id]! };
       }),
     );
     const survivors = results.filter((r) => r.score >= r.max).map((r) => `${r.id}/${r.slug}`);
     console.log(`wrong solutions killed: ${results.length - survivors.length}/${results.length}`);
+    const perExercise = IDS.map((id) => `${id} ${results.filter((r) => r.id === id && r.own).length}/${results.filter((r) => r.id === id).length}`);
+    console.log(`wrong solutions named by their own mistake: ${results.filter((r) => r.own).length}/${results.length} (${perExercise.join(", ")})`);
     expect(survivors).toEqual([]);
+    expect(results.filter((r) => !r.named).map((r) => `${r.id}/${r.slug}`), "run npm run grade:manifest if a wrong solution changed").toEqual([]);
   }, 900_000);
 });

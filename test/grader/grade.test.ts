@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeGraders, gradeSubmission } from "../../grader/harness/run/grade";
 import { generateManifest } from "../../grader/harness/score/generate";
-import { DEFAULT_MANIFEST, manifestText } from "../../grader/harness/score/manifest";
+import { DEFAULT_MANIFEST, manifestText, type Manifest } from "../../grader/harness/score/manifest";
 import { FIXTURE_MAX, FIXTURE_OPTIONS, FIXTURE_SUITES, FIXTURES, makeSubmission, referenceFiles } from "./helpers";
 
 afterAll(closeGraders);
@@ -18,7 +18,7 @@ describe("gradeSubmission on the fixture exercises", () => {
     expect(ref.score).toBe(FIXTURE_MAX);
     expect(ref.tests.every((t) => t.status === "passed")).toBe(true);
     expect(starter.score).toBe(0);
-    expect(starter.tests.find((t) => t.name === "zz-demo c: scale multiplies")!.output).toBe("threw: Error: not implemented");
+    expect(starter.tests.find((t) => t.name === "zz-demo c: scale multiplies")!.output).toBe('no answer yet (the function still throws "not implemented")');
     expect(ref.exercises).toEqual({ "zz-demo": { score: 7, max: 7, messages: [] }, "zz-second": { score: 1, max: 1, messages: [] } });
     expect(ref.protections.length).toBeGreaterThan(0);
   });
@@ -39,7 +39,10 @@ describe("gradeSubmission on the fixture exercises", () => {
 
 describe("the manifest of expected tasks", () => {
   it("grader/manifest.json matches the hidden suites (else run npm run grade:manifest)", async () => {
-    expect(fs.readFileSync(DEFAULT_MANIFEST, "utf8")).toBe(manifestText(await generateManifest()));
+    // The known mistakes' answers are checked by test/exercises/hidden-suites.test.ts, which grades every wrong solution.
+    const checkedIn = JSON.parse(fs.readFileSync(DEFAULT_MANIFEST, "utf8")) as Manifest;
+    for (const ex of Object.values(checkedIn.exercises)) delete ex.mistakes;
+    expect(manifestText(checkedIn)).toBe(manifestText(await generateManifest()));
   }, 60_000);
 
   it("the fixture manifest matches the fixture suites", async () => {

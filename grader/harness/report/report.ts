@@ -40,7 +40,7 @@ export function feedbackHtml(r: GradeResult, title = "Grading feedback"): string
       const ok = t.status === "passed";
       parts.push(
         `<tr><td>${esc(t.name.slice(id.length + 1))}</td><td class="num">${fmt(t.score)} / ${fmt(t.max_score)}</td>` +
-          `<td class="${ok ? "pass" : "fail"}">${ok ? "passed" : `failed<pre>${esc(t.output)}</pre>`}</td></tr>`,
+          `<td class="${ok ? "pass" : "fail"}">${ok ? "passed" : resultCell(t.output)}</td></tr>`,
       );
     }
     if (hidden.length) {
@@ -53,6 +53,16 @@ export function feedbackHtml(r: GradeResult, title = "Grading feedback"): string
   if (r.output) parts.push(`<h2>Notes</h2><pre>${esc(r.output)}</pre>`);
   parts.push(`</body></html>\n`);
   return parts.join("\n");
+}
+
+/**
+ * The result cell of a failed task: its status once ("failed", or the failure's own first line
+ * such as "no answer yet"), then the rest of the feedback.
+ */
+function resultCell(output: string): string {
+  const [first, ...rest] = output.split("\n");
+  const status = first === "failed" || first === "" ? "failed" : `failed: ${first}`;
+  return rest.length ? `${esc(status)}<pre>${esc(rest.join("\n"))}</pre>` : esc(status);
 }
 
 /** A plain-text table of per-exercise scores and what went wrong, for the terminal. */

@@ -8,6 +8,7 @@
  * so one vitest run grades a whole batch.
  */
 import { describe, inject, test } from "vitest";
+import { answersDigest } from "../feedback/digest";
 import { BrokerClient } from "./broker";
 import { decode, encode, NotPlainData } from "../sandbox/codec";
 import type { CallResult } from "../sandbox/sandbox";
@@ -46,6 +47,8 @@ export interface TaskMeta {
   points: number;
   visibility: Visibility;
   hint?: string;
+  /** Set when the task has run: the digest of the answers it received (see feedback/digest.ts). */
+  answers?: string;
 }
 
 declare module "vitest" {
@@ -69,12 +72,18 @@ export class StudentError extends Error {
 
 /** The results of `callMany`, one per argument list, in order. */
 export class CallResults {
-  /** `results`: the wire results from the student process, one per call. */
-  constructor(private readonly items: ReadonlyArray<CallResult>) {}
+  /** `items`: the wire results from the student process, one per call. */
+  constructor(readonly items: ReadonlyArray<CallResult>) {}
 
   /** Number of calls. */
   get length(): number {
     return this.items.length;
+  }
+
+  /** The (0-based) arguments the i-th call changed in place. */
+  mutated(i: number): number[] {
+    const r = this.items[i];
+    return r?.ok ? r.mutated ?? [] : [];
   }
 
   /** The i-th call's plain-data result (decoded afresh); throws its `StudentError` if that call failed. */
@@ -95,6 +104,11 @@ export interface Submission {
   /** Calls the exported function with JSON-serialised args; resolves to its plain-data result. */
   call(exportName: string, ...args: unknown[]): Promise<unknown>;
   /**
+   * `call` for a function whose statement says it does not modify its arguments: fails with a
+   * `StudentError` naming the argument when the student process saw the call change it.
+   */
+  callPure(exportName: string, ...args: unknown[]): Promise<unknown>;
+  /**
    * Calls the exported function once per argument list, in order, in one round trip; each call
    * behaves exactly as `call` would (own seed, own time limit, own error), and a failing call does
    * not stop the others. Read each result with `get(i)` where `await call(…)` would have been.
@@ -106,9 +120,14 @@ export interface Submission {
 
 const VISIBILITIES = new Set<Visibility>(["visible", "hidden", "after_due_date", "after_published"]);
 let client: BrokerClient | null = null;
-let current: { sub: string; exercise: string; titles: Set<string> } | null = null;
 
-function handle(socket: string, sub: string, exercise: string): Submission {
+/** The answers the running task of one submission has received so far. */
+interface Recorder {
+  answers: CallResult[];
+}
+let current: { sub: string; exercise: string; titles: Set<string>; recorder: Recorder } | null = null;
+
+function handle(socket: string, sub: string, exercise: string, recorder: Recorder): Submission {
   if (!client || (client as unknown as { socketPath: string }).socketPath !== socket) client = new BrokerClient(socket);
   const c = client;
   const request = async (kind: "call" | "value", exportName: string, argsList: unknown[][]): Promise<CallResults> => {
@@ -139,10 +158,21 @@ function handle(socket: string, sub: string, exercise: string): Submission {
     }
     return p;
   };
+  const recorded = (r: CallResults): CallResults => {
+    recorder.answers.push(...r.items);
+    return r;
+  };
   return {
-    call: async (exportName, ...args) => (await request("call", exportName, [args])).get(0),
-    callMany: (exportName, argsList) => request("call", exportName, argsList),
-    value: async (exportName) => (await value(exportName)).get(0),
+    call: async (exportName, ...args) => recorded(await request("call", exportName, [args])).get(0),
+    callPure: async (exportName, ...args) => {
+      const r = recorded(await request("call", exportName, [args]));
+      const value = r.get(0);
+      const i = r.mutated(0)[0];
+      if (i !== undefined) throw new StudentError(`${exportName} changed its argument ${i + 1} in place; the statement says it must not modify its arguments (work on a copy)`);
+      return value;
+    },
+    callMany: async (exportName, argsList) => recorded(await request("call", exportName, argsList)),
+    value: async (exportName) => recorded(await value(exportName)).get(0),
   };
 }
 
@@ -155,9 +185,10 @@ export function exercise(id: string, body: (s: Submission) => void): void {
   for (const sub of ctx.submissions) {
     describe(sub, { concurrent: true }, () => {
       describe(id, { sequential: true }, () => {
-        current = { sub, exercise: id, titles: new Set() };
+        const recorder: Recorder = { answers: [] };
+        current = { sub, exercise: id, titles: new Set(), recorder };
         try {
-          body(handle(ctx.socket, sub, id));
+          body(handle(ctx.socket, sub, id, recorder));
         } finally {
           current = null;
         }
@@ -177,5 +208,14 @@ export function task(part: string, title: string, points: number, fn: () => Prom
   if (current.titles.has(key)) throw new Error(`duplicate task title in ${current.exercise}: ${key}`);
   current.titles.add(key);
   const meta: TaskMeta = { sub: current.sub, exercise: current.exercise, part, title, points, visibility, ...(options.hint ? { hint: options.hint } : {}) };
-  test(key, { meta: { lrgrader: meta } }, fn);
+  const recorder = current.recorder;
+  // The tasks of one submission run in order, so the recorder holds this task's answers only.
+  test(key, { meta: { lrgrader: meta } }, async ({ task: t }) => {
+    recorder.answers = [];
+    try {
+      await fn();
+    } finally {
+      if (recorder.answers.length > 0) t.meta.lrgrader = { ...meta, answers: answersDigest(recorder.answers) };
+    }
+  });
 }

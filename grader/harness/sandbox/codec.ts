@@ -1,7 +1,8 @@
 /**
  * The wire format between the trusted grader and the student process: JSON, plus tags for the
- * plain-data values JSON cannot carry (NaN, ±Infinity, −0, undefined). Only plain data encodes:
- * numbers, strings, booleans, null, arrays (typed arrays become arrays) and objects whose
+ * plain-data values JSON cannot carry (NaN, ±Infinity, undefined). −0 travels as 0: it is the
+ * same answer as 0 (`Math.ceil(-1e-9)` is a correct 0), so no comparison downstream can tell them
+ * apart. Only plain data encodes: numbers, strings, booleans, null, arrays (typed arrays become arrays) and objects whose
  * prototype is `Object.prototype` or `null`, with data properties only. This module has no
  * imports, so the grader also compiles it into the student sandbox's runtime.
  *
@@ -23,7 +24,7 @@ export class NotPlainData extends Error {
 const MAX_DEPTH = 64;
 const MAX_NODES = 1_000_000;
 
-const TAGS: Record<string, unknown> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0, undefined: undefined };
+const TAGS: Record<string, unknown> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, undefined: undefined };
 
 /**
  * Encodes a plain-data value, or throws `NotPlainData`. `isProxy` lets the caller pass
@@ -40,7 +41,7 @@ export function encode(value: unknown, isProxy: (v: unknown) => boolean = () => 
         if (Number.isNaN(v)) return { $: "NaN" };
         if (v === Infinity) return { $: "Infinity" };
         if (v === -Infinity) return { $: "-Infinity" };
-        if (Object.is(v, -0)) return { $: "-0" };
+        if (v === 0) return 0;
         return v;
       case "string":
       case "boolean":

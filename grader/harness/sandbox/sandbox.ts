@@ -127,8 +127,8 @@ type Pending = {
   loading: boolean;
 };
 
-/** The outcome of one call: parsed JSON `value`, or a student-safe `error`. */
-export type CallResult = { ok: true; value: unknown } | { ok: false; error: string; killed?: boolean; timedOut?: "load" | "run" };
+/** The outcome of one call: parsed JSON `value` (and the arguments it changed in place), or a student-safe `error`. */
+export type CallResult = { ok: true; value: unknown; mutated?: number[] } | { ok: false; error: string; killed?: boolean; timedOut?: "load" | "run" };
 
 /** One submission's student process, restarted on demand after a kill or crash. */
 export class StudentProcess {
@@ -304,7 +304,12 @@ export class StudentProcess {
           continue;
         }
         if (m.i !== p.results.length) continue;
-        p.results.push(m.ok === true && "value" in m ? { ok: true, value: m.value } : { ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" });
+        const mutated = Array.isArray(m.mutated) ? m.mutated.filter((i): i is number => Number.isInteger(i)) : [];
+        p.results.push(
+          m.ok === true && "value" in m
+            ? { ok: true, value: m.value, ...(mutated.length ? { mutated } : {}) }
+            : { ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" },
+        );
         if (p.results.length === p.count) {
           this.pending = null;
           clearTimeout(p.timer);

@@ -139,7 +139,8 @@ interface Request {
   items: unknown[][];
 }
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: string };
+/** An answer; `mutated` lists the (0-based) arguments the call changed in place. */
+type Answer = { ok: true; value: unknown; mutated?: number[] } | { ok: false; error: string };
 
 /** Reseeds Math.random from the call itself (file, export, JSON args). */
 function seed(req: Request, args: unknown[]): void {
@@ -151,22 +152,34 @@ async function invoke(mod: Loaded, req: Request, args: unknown[]): Promise<Answe
   if ("error" in mod) return { ok: false, error: `threw while loading: ${mod.error}` };
   if (!Object.prototype.hasOwnProperty.call(mod.exports, req.export)) return { ok: false, error: `no export named ${req.export}` };
   let result: unknown;
+  let decoded: unknown[] = [];
   try {
     const exported = mod.exports[req.export];
     if (req.kind === "value") {
       result = exported;
     } else {
       if (typeof exported !== "function") return { ok: false, error: `export ${req.export} is not a function` };
-      result = (exported as (...a: unknown[]) => unknown)(...args.map((a) => decode(a)));
+      decoded = args.map((a) => decode(a));
+      result = (exported as (...a: unknown[]) => unknown)(...decoded);
       if (isPromise(result)) result = await result;
     }
   } catch (e) {
     return { ok: false, error: `threw: ${describe(e)}` };
   }
   try {
-    return { ok: true, value: encode(result, isProxy) };
+    const mutated = decoded.flatMap((a, i) => (typeof a === "object" && a !== null && changed(a, args[i]) ? [i] : []));
+    return { ok: true, value: encode(result, isProxy), ...(mutated.length ? { mutated } : {}) };
   } catch (e) {
     return { ok: false, error: e instanceof NotPlainData ? `returned a value that is not plain data (${e.message})` : `returned a value that could not be read: ${describe(e)}` };
+  }
+}
+
+/** Whether an argument no longer encodes to the wire value it was decoded from (the call changed it). */
+function changed(arg: object, wire: unknown): boolean {
+  try {
+    return stringify(encode(arg, isProxy)) !== stringify(wire);
+  } catch {
+    return true;
   }
 }
 

@@ -25,11 +25,21 @@ export interface ManifestTask {
   visibility: Visibility;
 }
 
+/**
+ * A known wrong solution (grader/wrong/): what is wrong, and for each task it fails, the digest
+ * of the answers it gives there (see feedback/digest.ts), keyed by "part: title".
+ */
+export interface Mistake {
+  slug: string;
+  what: string;
+  answers: Record<string, string>;
+}
+
 /** Every task of every exercise, in suite order, and the suite sources it was made from. */
 export interface Manifest {
   /** SHA-256 (hex) of each `.ts` file of the suites folder, by file name. */
   sources: Record<string, string>;
-  exercises: Record<string, { max: number; tasks: ManifestTask[] }>;
+  exercises: Record<string, { max: number; tasks: ManifestTask[]; mistakes?: Mistake[] }>;
 }
 
 /** The SHA-256 of each `.ts` file in `suitesDir` (suites and their shared helpers), by name. */
@@ -96,6 +106,8 @@ function manifestProblem(m: unknown): string | null {
         return `a task of ${id} is malformed`;
       }
     }
+    const mistakes = ex.mistakes ?? [];
+    if (!Array.isArray(mistakes) || !mistakes.every((w) => isObject(w) && typeof w.slug === "string" && typeof w.what === "string" && isObject(w.answers))) return `the known mistakes of ${id} are malformed`;
   }
   return null;
 }

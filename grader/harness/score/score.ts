@@ -6,7 +6,8 @@
  */
 import type { RawGrade } from "../run/runner";
 import type { Visibility } from "../run/suite";
-import type { Manifest, ManifestTask } from "./manifest";
+import { failureText } from "../feedback/explain";
+import type { Manifest } from "./manifest";
 
 /** A Gradescope test entry. */
 export interface GradeTest {
@@ -61,7 +62,7 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
         score: passed ? t.points : 0,
         max_score: t.points,
         status: passed ? "passed" : "failed",
-        output: passed ? "passed" : failureText(o, t, o?.meta.hint),
+        output: passed ? "passed" : failureText(o, t, ex.mistakes ?? []),
         visibility: t.visibility,
       });
     }
@@ -82,19 +83,6 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
     exercises,
     protections,
   };
-}
-
-/**
- * The student-facing text of a failed task: the student-safe message of a `StudentError`, the
- * assertion message only for "visible" tasks, otherwise just "failed"; plus the hint.
- */
-function failureText(o: RawGrade["outcomes"][number] | undefined, t: ManifestTask, hint: string | undefined): string {
-  let text: string;
-  if (!o || o.state === "skipped" || o.state === "pending") text = "no result recorded for this test (counted as failed)";
-  else if (o.error?.name === "StudentError") text = o.error.message;
-  else if (t.visibility === "visible" && o.error) text = o.error.message.slice(0, 1000);
-  else text = "failed";
-  return hint ? `${text}\nHint: ${hint}` : text;
 }
 
 /** Rounds to 6 decimals so sums of fractional points print cleanly. */

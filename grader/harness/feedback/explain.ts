@@ -1,0 +1,41 @@
+/**
+ * What a student reads about a failed task, by kind of failure: no answer yet; a problem their
+ * code caused (wrong type or shape, threw, timed out: the harness's student-safe message); or a
+ * wrong value. When the task's answers match a known wrong solution's (feedback/digest.ts), the
+ * feedback names that mistake in plain words; otherwise the task's hint is added, but only to a
+ * wrong value, the failure it is written for. Hidden inputs and expected values are never shown.
+ */
+import type { TaskOutcome } from "../run/runner";
+import type { ManifestTask, Mistake } from "../score/manifest";
+
+/** How a task failed. */
+export type FailureKind = "no result" | "no answer" | "student error" | "wrong value";
+
+/** The kind of a failed task's outcome. */
+export function failureKind(o: TaskOutcome | undefined): FailureKind {
+  if (!o || o.state === "skipped" || o.state === "pending" || !o.error) return "no result";
+  if (o.error.name !== "StudentError") return "wrong value";
+  return /^no answer yet|^threw: Error: not implemented$/.test(o.error.message) ? "no answer" : "student error";
+}
+
+/** The known mistakes whose answers on this task are the student's (at most two named). */
+export function matchingMistakes(o: TaskOutcome | undefined, t: ManifestTask, mistakes: readonly Mistake[]): Mistake[] {
+  const digest = o?.meta.answers;
+  if (!digest) return [];
+  return mistakes.filter((m) => m.answers[`${t.part}: ${t.title}`] === digest).slice(0, 2);
+}
+
+/** The student-facing text of a failed task (see the module comment). */
+export function failureText(o: TaskOutcome | undefined, t: ManifestTask, mistakes: readonly Mistake[]): string {
+  const kind = failureKind(o);
+  let text: string;
+  if (kind === "no result") text = "no result recorded for this test (counted as failed)";
+  else if (kind === "no answer") text = /not implemented/.test(o!.error!.message) ? "no answer yet (the function still throws \"not implemented\")" : o!.error!.message;
+  else if (kind === "student error") text = o!.error!.message;
+  else text = t.visibility === "visible" ? o!.error!.message.slice(0, 1000) : "failed";
+  if (kind === "no answer" || kind === "no result") return text;
+  const known = matchingMistakes(o, t, mistakes);
+  if (known.length) return `${text}\nYour results match a known mistake: ${known.map((m) => m.what).join(" Or: ")}`;
+  const hint = o?.meta.hint;
+  return kind === "wrong value" && hint ? `${text}\nHint: ${hint}` : text;
+}
