@@ -15,16 +15,15 @@
 // exports) — and JavaScript's built-ins (Math, Array, Float64Array, JSON, …). Nothing else: it is
 // sent to the page as source text, so it cannot see the notebook's variables, imports, Node's
 // modules or other helpers; write them inside the function or take them from `lib`. It returns a
-// figure ({data, layout}) or just the traces. `live` checks all this in the kernel: it runs the
-// function in an empty JavaScript context at the initial values, at every slider's ends and at
-// every option, and raises a clear error if it reaches for anything else or fails.
+// figure ({data, layout}) or just the traces. `live` checks all this in the kernel: it re-makes the
+// function from its source text alone and runs it at the initial values, at every slider's ends
+// and at every option, and raises a clear error if it reaches for anything else or fails.
 //
 // The kernel's run at the initial values is the first drawing (so a page without scripts would
 // still get the same numbers); in the page, plotly and the library bundle (course-lib.js, built
 // from src/ by scripts/notebook-lib.ts) load once per page like every figure (notebooks/lib/web.ts),
 // and each change recomputes (at most once per animation frame) and redraws with Plotly.react.
 import * as tslab from "tslab";
-import * as vm from "vm";
 import * as library from "../src/index";
 import type { Figure, Trace } from "../src/figures/index";
 import { nextId, outputHtml, scriptJson } from "./web";
@@ -124,10 +123,24 @@ function functionExpression(f: Function): string {
   return `function ${src}`;
 }
 
-/** The compute function re-made from its source in an empty context, as the page will run it. */
+/** Node's globals that a page does not have (a compute function using them would fail there). */
+const NODE_ONLY = ["process", "Buffer", "global", "require", "module", "__dirname", "__filename", "setImmediate", "clearImmediate"];
+
+/**
+ * The compute function re-made from its source text alone, as the page will run it: a function of
+ * the global scope, so a name from the notebook (a variable, an import) is a ReferenceError when
+ * it runs. It stays in this realm, so the library's typed-array checks see its Float64Arrays. Node's
+ * own globals, which the page lacks, are refused from the source text.
+ */
 function isolated(src: string): (values: unknown, lib: unknown) => unknown {
+  const code = src.replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '""');   // string contents cannot use a name
+  for (const name of NODE_ONLY) {
+    if (new RegExp(`(^|[^.\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code)) {
+      throw new LiveFigureError(`compute uses \`${name}\`, which exists in the kernel (Node) but not in the page. ${RULE}`);
+    }
+  }
   try {
-    return vm.runInNewContext(`(${src})`, Object.create(null), { filename: "live-compute.js" });
+    return new Function(`"use strict"; return (${src});`)() as (values: unknown, lib: unknown) => unknown;
   } catch (e) {
     throw new LiveFigureError(`its compute function cannot be sent to the page as source (${(e as Error).message})`);
   }
@@ -141,6 +154,9 @@ function asFigure(out: unknown, at: string): Figure {
   }
   return { data: fig.data, layout: fig.layout ?? {} };
 }
+
+const RULE = "A compute function may use only its arguments — the control values and the course library (lib) — and " +
+  "JavaScript's built-ins, because the page runs it from its source text.";
 
 /** Runs `fn` at `values`; turns a use of anything but its arguments into a clear error. */
 function runAt(fn: (values: unknown, lib: unknown) => unknown, source: string, values: Record<string, unknown>): Figure {
@@ -161,9 +177,7 @@ function runAt(fn: (values: unknown, lib: unknown) => unknown, source: string, v
         ? "an imported module (as the kernel compiled it): call the library through the second argument instead, e.g. lib.cosine(…)"
         : "a variable, import or helper from outside the function";
       throw new LiveFigureError(
-        `compute uses \`${name}\` (${hint}). A compute function may use only its arguments — the control values and the ` +
-          `course library (lib) — and JavaScript's built-ins, because the page runs it from its source text. ` +
-          `Move \`${name}\` inside the function or take it from lib. (At values ${at}.)`,
+        `compute uses \`${name}\` (${hint}). ${RULE} Move \`${name}\` inside the function or take it from lib. (At values ${at}.)`,
       );
     }
     throw new LiveFigureError(`compute failed at values ${at}: ${err?.name ?? "Error"}: ${err?.message ?? String(e)}`);
@@ -172,7 +186,7 @@ function runAt(fn: (values: unknown, lib: unknown) => unknown, source: string, v
 
 /**
  * Checks a live figure and computes its first drawing in the kernel: the controls are valid, and
- * the compute function, re-made from its source in an empty context, runs at the initial values,
+ * the compute function, re-made from its source text alone, runs at the initial values,
  * at each slider's ends (others at their initial values) and at each option. Returns the initial
  * figure and the function's source. Throws `LiveFigureError` otherwise.
  */
