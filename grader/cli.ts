@@ -1,5 +1,5 @@
 /**
- * The instructor's command line (see grader/README.md): grade, grade-all, release,
+ * The instructor's command line (see grader/README.md): grade, grade-all, similarity, release,
  * export-gradescope, manifest. Every command answers --help; an instructor's mistake (a bad
  * option, a missing folder, a stale manifest, a full disk) is one line and exit status 2.
  */
@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { helpHint, parseCommand, UsageError, type CommandSpec, type OptionSpec } from "../scripts/args";
 import { gradeAll, gradeOne, runSummary, type BatchOptions } from "./harness/class/batch";
+import { similarityReport } from "./harness/class/similarity";
 import { InstructorError } from "./harness/errors";
 import { buildRelease } from "./harness/publish/release";
 import { exportGradescope } from "./harness/publish/gradescope";
@@ -46,6 +47,17 @@ const COMMANDS: Record<string, CommandSpec> = {
       force: { type: "boolean", help: "regrade every submission, even those with current results" },
       shard: { type: "string", value: "<i/n>", help: "grade only every n-th submission (sorted by name) starting at i" },
       quiet: { type: "boolean", help: "no progress bar" },
+      similarity: { type: "boolean", help: "also write similarity.html and similarity.csv (as the similarity command)" },
+    },
+    positionals: [1, 1],
+  },
+  similarity: {
+    usage: "npm run similarity -- <folder of submissions> --out <dir> [options]",
+    summary:
+      "Ranks every pair of submissions by the code they share, exercise by exercise, after normalising comments, whitespace, names and literals and discounting the starter, the reference and passages many students share (winnowing, as in MOSS). Writes similarity.html and similarity.csv. It ranks pairs; it never accuses.",
+    options: {
+      out: { type: "string", value: "<dir>", help: "output folder (required)" },
+      only: { type: "string", value: "<id,id>", help: "compare only these exercises", default: "every exercise" },
     },
     positionals: [1, 1],
   },
@@ -68,6 +80,13 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: [0, 0],
   },
 };
+
+/** Writes the similarity report of a class folder and says where. */
+async function similarity(folder: string, outDir: string, only: string[] | undefined): Promise<void> {
+  const r = await similarityReport(folder, outDir, only ? { only } : {});
+  for (const n of r.notes) console.error(n);
+  console.log(`similarity: ${r.pairs.length} pairs of ${r.students} submissions share code beyond the starter and the reference; wrote ${r.files.html} and ${r.files.csv}`);
+}
 
 /** The wrong solutions of grader/wrong/, as known mistakes for the manifest. */
 async function knownMistakes(): Promise<KnownMistake[]> {
@@ -117,8 +136,12 @@ async function main(argv: string[]): Promise<number> {
       }
       const run = await gradeAll(positionals[0]!, out(), { ...options, jobs, force: !!v.force, shard, quiet: !!v.quiet });
       console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")}`);
+      if (v.similarity) await similarity(positionals[0]!, out(), options.only);
       return run.clashes > 0 ? 1 : 0;
     }
+    case "similarity":
+      await similarity(positionals[0]!, out(), options.only);
+      return 0;
     case "release":
       await buildRelease(out());
       return 0;
