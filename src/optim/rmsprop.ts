@@ -107,9 +107,11 @@ export class Rmsprop extends BaseOptimizer {
 // coordinate: one function per coordinate, and a loop over four coordinates at a time with four
 // running sums of g·0 (0 while every g is finite, NaN after a NaN or ±Inf), so a step is one pass
 // over memory. V8 inlines the per-coordinate functions; the arithmetic is that of one plain loop.
+// Each scalar is multiplied by 1 (exact) once before the loop, so V8 holds it as a raw double
+// rather than re-checking a tagged number at every use inside the loop.
 
 /** g′ = g + λθ;  v ← αv + (1 − α)g′²;  θ ← θ − η g′/(√v + ε), at coordinate j (slot index i); returns g·0. */
-function plainAt(p: Float64Array, g: Float64Array, v: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+const plainAt = (p: Float64Array, g: Float64Array, v: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number): number => {
   const gj = g[j]!;
   const pj = p[j]!;
   const gi = gj + wd * pj;
@@ -117,9 +119,14 @@ function plainAt(p: Float64Array, g: Float64Array, v: Float64Array, i: number, j
   v[i] = vi;
   p[j] = pj - (lr * gi) / (Math.sqrt(vi) + eps);
   return gj * 0;
-}
+};
 
-function plainPass(p: Float64Array, g: Float64Array, v: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+function plainPass(p: Float64Array, g: Float64Array, v: Float64Array, off: number, n: number, lrIn: number, wdIn: number, aIn: number, a1In: number, epsIn: number): number {
+  const lr = lrIn * 1;
+  const wd = wdIn * 1;
+  const a = aIn * 1;
+  const a1 = a1In * 1;
+  const eps = epsIn * 1;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -137,7 +144,7 @@ function plainPass(p: Float64Array, g: Float64Array, v: Float64Array, off: numbe
 }
 
 /** As `plainAt`, through the buffer: b ← μb + g′/(√v + ε);  θ ← θ − η b; returns g·0. */
-function momentumAt(p: Float64Array, g: Float64Array, v: Float64Array, b: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+const momentumAt = (p: Float64Array, g: Float64Array, v: Float64Array, b: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number => {
   const gj = g[j]!;
   const pj = p[j]!;
   const gi = gj + wd * pj;
@@ -147,9 +154,15 @@ function momentumAt(p: Float64Array, g: Float64Array, v: Float64Array, b: Float6
   b[i] = bi;
   p[j] = pj - lr * bi;
   return gj * 0;
-}
+};
 
-function momentumPass(p: Float64Array, g: Float64Array, v: Float64Array, b: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+function momentumPass(p: Float64Array, g: Float64Array, v: Float64Array, b: Float64Array, off: number, n: number, lrIn: number, wdIn: number, aIn: number, a1In: number, epsIn: number, muIn: number): number {
+  const lr = lrIn * 1;
+  const wd = wdIn * 1;
+  const a = aIn * 1;
+  const a1 = a1In * 1;
+  const eps = epsIn * 1;
+  const mu = muIn * 1;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -167,7 +180,7 @@ function momentumPass(p: Float64Array, g: Float64Array, v: Float64Array, b: Floa
 }
 
 /** As `plainAt`, centered: ḡ ← αḡ + (1 − α)g′ and d = √(v − ḡ²) + ε in place of √v + ε; returns g·0. */
-function centeredAt(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+const centeredAt = (p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number): number => {
   const gj = g[j]!;
   const pj = p[j]!;
   const gi = gj + wd * pj;
@@ -177,9 +190,14 @@ function centeredAt(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Flo
   gbar[i] = mi;
   p[j] = pj - (lr * gi) / (Math.sqrt(vi - mi * mi) + eps);
   return gj * 0;
-}
+};
 
-function centeredPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number): number {
+function centeredPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, off: number, n: number, lrIn: number, wdIn: number, aIn: number, a1In: number, epsIn: number): number {
+  const lr = lrIn * 1;
+  const wd = wdIn * 1;
+  const a = aIn * 1;
+  const a1 = a1In * 1;
+  const eps = epsIn * 1;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -197,7 +215,7 @@ function centeredPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: F
 }
 
 /** Centered, through the momentum buffer: b ← μb + g′/d;  θ ← θ − η b; returns g·0. */
-function centeredMomentumAt(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, b: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+const centeredMomentumAt = (p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, b: Float64Array, i: number, j: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number => {
   const gj = g[j]!;
   const pj = p[j]!;
   const gi = gj + wd * pj;
@@ -209,9 +227,15 @@ function centeredMomentumAt(p: Float64Array, g: Float64Array, v: Float64Array, g
   b[i] = bi;
   p[j] = pj - lr * bi;
   return gj * 0;
-}
+};
 
-function centeredMomentumPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, b: Float64Array, off: number, n: number, lr: number, wd: number, a: number, a1: number, eps: number, mu: number): number {
+function centeredMomentumPass(p: Float64Array, g: Float64Array, v: Float64Array, gbar: Float64Array, b: Float64Array, off: number, n: number, lrIn: number, wdIn: number, aIn: number, a1In: number, epsIn: number, muIn: number): number {
+  const lr = lrIn * 1;
+  const wd = wdIn * 1;
+  const a = aIn * 1;
+  const a1 = a1In * 1;
+  const eps = epsIn * 1;
+  const mu = muIn * 1;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
