@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --for course
 export JUPYTER_PATH="$PWD/.jupyter/share/jupyter"
+python="$(cat .jupyter/python)"   # the Python with Jupyter that setup chose
 
-port="${PORT:-$(/usr/bin/python3 -c '
+port="${PORT:-$("$python" -c '
 import socket
 for port in range(8888, 8988):
     with socket.socket() as s:
@@ -18,17 +19,19 @@ for port in range(8888, 8988):
         break
 ')}"
 [[ -n $port ]] || { echo "course: no free port in 8888-8987; set PORT" >&2; exit 1; }
-token="$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(24))')"
-args=(--no-browser --ip=127.0.0.1 --port="$port" --NotebookApp.port_retries=0
-      --NotebookApp.token="$token" --notebook-dir="$PWD/notebooks")
+token="$("$python" -c 'import secrets; print(secrets.token_hex(24))')"
+# The classic Notebook (< 7) takes NotebookApp options; Notebook 7 runs on jupyter_server (ServerApp).
+if "$python" -c 'import notebook, sys; sys.exit(int(notebook.__version__.split(".")[0]) >= 7)'; then app=NotebookApp; else app=ServerApp; fi
+args=(--no-browser --ip=127.0.0.1 --port="$port" --$app.port_retries=0
+      --$app.token="$token" --notebook-dir="$PWD/notebooks")
 [[ $(id -u) == 0 ]] && args+=(--allow-root)
 
-/usr/bin/python3 -m notebook "${args[@]}" &
+"$python" -m notebook "${args[@]}" &
 server=$!
 trap 'kill -TERM "$server" 2>/dev/null; wait "$server"; exit 0' INT TERM
 
 # Wait until the server answers, then print where to go (after Jupyter's own start-up log).
-/usr/bin/python3 - "$port" "$token" <<'WAIT' || { kill -TERM "$server" 2>/dev/null; exit 1; }
+"$python" - "$port" "$token" <<'WAIT' || { kill -TERM "$server" 2>/dev/null; exit 1; }
 import sys, time, urllib.request
 port, token = sys.argv[1:]
 for _ in range(120):

@@ -11,8 +11,16 @@ export const ROOT = resolve(__dirname, "..");
 export const NOTEBOOKS = join(ROOT, "notebooks");
 /** Where scripts/setup.sh registers the tslab kernel (gitignored). */
 export const JUPYTER_PATH = join(ROOT, ".jupyter", "share", "jupyter");
-/** Debian's interpreter, the one with Jupyter installed. */
-export const PYTHON = "/usr/bin/python3";
+/** The Python with Jupyter that scripts/setup.sh chose (kept in .jupyter/python); else Debian's. */
+export const PYTHON = pythonChosen();
+
+function pythonChosen(): string {
+  try {
+    return readFileSync(join(ROOT, ".jupyter", "python"), "utf8").trim() || "/usr/bin/python3";
+  } catch {
+    return "/usr/bin/python3";
+  }
+}
 
 /** One code cell in a runner report. */
 export interface CellReport {

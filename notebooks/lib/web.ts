@@ -7,7 +7,8 @@
 // scripts/notebook-lib.ts, and are found:
 // - in the classic Notebook (and nbclassic), from the server's /files/ route: base URL +
 //   "files/" + the notebook's folder + the path from that folder (the kernel's working directory)
-//   to the web folder, e.g. /files/lib/build/web/plotly.js or /files/notebooks/lib/build/web/…;
+//   to the web folder, e.g. /files/lib/build/web/plotly.js or /files/notebooks/lib/build/web/…
+//   (Notebook 7, JupyterLab and JupyterHub: base URL and notebook path read from the address);
 // - in an exported page (npm run site, or nbconvert next to the notebook), at that same path
 //   relative to the page, e.g. lib/build/web/plotly.js beside A01-….html.
 // If loading fails the figure says so in its place instead of staying blank.
@@ -46,10 +47,15 @@ if (!C.load) C.load = function (name, file) {
   if (window[name]) return Promise.resolve(window[name]);
   if (C.loads[name]) return C.loads[name];
   var body = document.body, dir = ${scriptJson(web)} + "/" + file, url;
-  var nbPath = body && body.getAttribute("data-notebook-path");
-  if (nbPath !== null && nbPath !== undefined && body.getAttribute("data-base-url") !== null) {
+  var nbPath = body && body.getAttribute("data-notebook-path"), base = body && body.getAttribute("data-base-url");
+  if (nbPath === null || base === null) {
+    // Notebook 7, JupyterLab, JupyterHub: the notebook's path is in the address.
+    var m = /^(.*?\/)(?:notebooks|lab\/tree|doc\/tree)\/(.+\.ipynb)$/.exec(location.pathname);
+    if (m && location.protocol !== "file:") { base = m[1]; nbPath = decodeURIComponent(m[2]); }
+  }
+  if (nbPath !== null && base !== null) {
     var folder = nbPath.split("/").slice(0, -1).join("/");
-    url = body.getAttribute("data-base-url") + "files/" + (folder ? encodeURI(folder) + "/" : "") + encodeURI(dir);
+    url = base + "files/" + (folder ? encodeURI(folder) + "/" : "") + encodeURI(dir);
   } else {
     url = encodeURI(dir);
   }
