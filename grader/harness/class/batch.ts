@@ -9,13 +9,14 @@ import { InstructorError } from "../errors";
 import { intake } from "../intake/prepare";
 import { readRoster, type Roster, type Submission } from "../intake/roster";
 import { checkOutput, removeStaleTemps, writeAtomic } from "../report/files";
-import { feedbackHtml, gradebookCsv, histogramSvg, summaryHtml, summaryTable, type GradebookRow } from "../report/report";
+import { feedbackHtml, gradebookCsv, histogramSvg, mistakesCsv, PLOTLY_FILE, plotlyBundle, pointsCsv, summaryHtml, summaryTable, tasksCsv, type GradebookRow } from "../report/report";
 import { closeGraders, gradeSubmission, type GradeOptions } from "../run/grade";
 import { Grader, listExercises, type SubmissionRef } from "../run/runner";
 import { stopTypeCheck } from "../run/typecheck";
 import { loadManifest } from "../score/manifest";
 import { graderSha, submissionSha } from "../score/provenance";
 import { score, type GradeResult } from "../score/score";
+import { classAnalytics } from "./analytics";
 
 /** Options shared by `grade` and `grade-all`. */
 export interface BatchOptions extends GradeOptions {
@@ -189,7 +190,10 @@ export function runSummary(run: ClassRun): string {
   return `graded ${graded}${reasons ? ` (${reasons})` : ""}; kept ${run.kept} (same files, same grader)` + (run.clashes ? `; ${run.clashes} name clash${run.clashes > 1 ? "es" : ""} not graded` : "");
 }
 
-/** Rebuilds gradebook.csv, histogram.svg and summary.html from every finished result in `outDir`. */
+/**
+ * Rebuilds gradebook.csv, histogram.svg, the class analytics (tasks.csv, mistakes.csv, points.csv)
+ * and summary.html with plotly's bundle beside it, from every finished result in `outDir`.
+ */
 function writeClassReports(roster: Roster, outDir: string, ids: string[], status: Map<string, string>, note: string): void {
   const rows: GradebookRow[] = [];
   for (const s of roster.submissions) {
@@ -203,5 +207,11 @@ function writeClassReports(roster: Roster, outDir: string, ids: string[], status
   const max = graded[0]?.result.max_score ?? 0;
   const svg = histogramSvg(graded.map((r) => r.result.score), max);
   writeAtomic(path.join(outDir, "histogram.svg"), svg);
-  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...roster.clashes.map((c) => c.message)]));
+  const analytics = classAnalytics(ids, graded.map((r) => r.result));
+  writeAtomic(path.join(outDir, "tasks.csv"), tasksCsv(analytics));
+  writeAtomic(path.join(outDir, "mistakes.csv"), mistakesCsv(analytics));
+  writeAtomic(path.join(outDir, "points.csv"), pointsCsv(analytics));
+  const plotly = plotlyBundle();
+  if (plotly !== null) writeAtomic(path.join(outDir, PLOTLY_FILE), plotly);
+  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...roster.clashes.map((c) => c.message)], analytics));
 }
