@@ -194,7 +194,7 @@ export function runSummary(run: ClassRun): string {
  * Rebuilds gradebook.csv, histogram.svg, the class analytics (tasks.csv, mistakes.csv, points.csv)
  * and summary.html with plotly's bundle beside it, from every finished result in `outDir`.
  */
-function writeClassReports(roster: Roster, outDir: string, ids: string[], status: Map<string, string>, note: string): void {
+export function writeClassReports(roster: Roster, outDir: string, ids: string[], status: Map<string, string>, note: string): void {
   const rows: GradebookRow[] = [];
   for (const s of roster.submissions) {
     const result = storedResult(path.join(outDir, "students", s.folder, "results.json"));
