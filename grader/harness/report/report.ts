@@ -21,7 +21,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border-bot
 .pass{color:#17692a}.fail{color:#a11}pre{white-space:pre-wrap;margin:0;font-size:.9em}.msg{background:#fff6e0;padding:.4rem .6rem;margin:.3rem 0}
 .num{text-align:right;white-space:nowrap}
 .hard{background:#fde8e8}.low{background:#fff3cd}.plots{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start}
-.ex-plot{width:260px}.ex-plot .plot{height:170px}.ex-plot p{margin:0;font-size:.8em;color:#555}`;
+.id{white-space:nowrap}.ex-plot{width:260px}.ex-plot .plot{height:170px}.ex-plot p{margin:0;font-size:.8em;color:#555}`;
 
 /**
  * The student's feedback page. "visible" tasks show their output; "after_published" and
@@ -214,7 +214,7 @@ function pointsPlots(a: ClassAnalytics): string[] {
     window.Plotly.newPlot("points-" + i, [{ type: "bar", x: d.x, y: d.y, marker: { color: "#4a7ab5" }, hovertemplate: "%{x} points: %{y} students<extra></extra>" }], {
       title: { text: d.exercise, font: { size: 12 } }, margin: { l: 30, r: 8, t: 26, b: 28 }, height: 170, width: 260,
       xaxis: { range: [-0.5, d.max + 0.5], title: { text: "points", font: { size: 10 } }, tickfont: { size: 9 } },
-      yaxis: { rangemode: "tozero", tickfont: { size: 9 }, dtick: 1 }, bargap: 0.1
+      yaxis: { rangemode: "tozero", tickfont: { size: 9 }, dtick: Math.max(1, Math.ceil(Math.max.apply(null, d.y) / 5)) }, bargap: 0.1
     }, { displayModeBar: false, staticPlot: true });
   });
 })();
@@ -225,27 +225,33 @@ function pointsPlots(a: ClassAnalytics): string[] {
 /** Below this discrimination a task is highlighted (a common rule of thumb for a poor item). */
 const LOW_DISCRIMINATION = 0.2;
 
-/** The analytics sections of the summary page: tasks, known mistakes. */
+/** The analytics sections of the summary page: known mistakes, then tasks. */
 function analyticsSections(a: ClassAnalytics): string[] {
   const parts: string[] = [];
+  parts.push(...mistakesSection(a));
   parts.push(`<h2>Per task</h2><p>Hardest first (fewest passed), then least discriminating. <em>Discrimination</em> is the corrected item-total correlation: the correlation, over students, of the task's points with the rest of their total (the total minus this task); "—" when undefined because the task's points or the rest of the total are the same for everyone. Highlighted: <span class="hard">passed by fewer than half</span>, <span class="low">discrimination below ${LOW_DISCRIMINATION}</span>. Also in tasks.csv.</p>`);
   parts.push(`<table id="tasks"><tr><th>Exercise</th><th>Task</th><th class="num">Points</th><th class="num">Passed</th><th class="num">Mean</th><th class="num">Discrimination</th></tr>`);
   for (const t of a.tasks) {
     const hard = t.passed * 2 < t.students;
     const low = t.discrimination !== null && t.discrimination < LOW_DISCRIMINATION;
     parts.push(
-      `<tr${hard || low ? ` class="${hard ? "hard" : "low"}"` : ""}><td>${esc(t.exercise)}</td><td>${esc(t.part)}: ${esc(t.title)}</td><td class="num">${fmt(t.points)}</td>` +
+      `<tr${hard || low ? ` class="${hard ? "hard" : "low"}"` : ""}><td class="id">${esc(t.exercise)}</td><td>${esc(t.part)}: ${esc(t.title)}</td><td class="num">${fmt(t.points)}</td>` +
         `<td class="num">${t.passed} / ${t.students}</td><td class="num">${fmt(t.mean)}</td><td class="num${low ? " low" : ""}">${t.discrimination === null ? "—" : t.discrimination.toFixed(2)}</td></tr>`,
     );
   }
   parts.push(`</table>`);
-  parts.push(`<h2>Most frequent known mistakes</h2>`);
+  return parts;
+}
+
+/** The most frequent known mistakes, or where they would come from when none was named. */
+function mistakesSection(a: ClassAnalytics): string[] {
+  const parts = [`<h2>Most frequent known mistakes</h2>`];
   if (a.mistakes.length === 0) {
     parts.push(`<p>No failed task matched a known mistake. Known mistakes are the wrong solutions in grader/wrong/, recorded in grader/manifest.json by <code>npm run grade:manifest</code>; feedback names one when a student's answers on a task equal its answers.</p>`);
   } else {
     parts.push(`<p>Students whose feedback names the mistake on at least one task of the exercise (one student may match several). Also in mistakes.csv.</p>`);
     parts.push(`<table id="mistakes"><tr><th>Exercise</th><th>Mistake</th><th class="num">Students</th></tr>`);
-    for (const m of a.mistakes) parts.push(`<tr><td>${esc(m.exercise)}</td><td>${esc(m.mistake)}</td><td class="num">${m.students}</td></tr>`);
+    for (const m of a.mistakes) parts.push(`<tr><td class="id">${esc(m.exercise)}</td><td>${esc(m.mistake)}</td><td class="num">${m.students}</td></tr>`);
     parts.push(`</table>`);
   }
   return parts;
