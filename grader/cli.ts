@@ -1,16 +1,17 @@
 /**
- * The instructor's command line (see grader/README.md): grade, grade-all, similarity, release,
- * export-gradescope, manifest. Every command answers --help; an instructor's mistake (a bad
+ * The instructor's command line (see grader/README.md): grade, grade-all, merge, similarity,
+ * release, export-gradescope (and gradescope-run, which its run_autograder calls), manifest. Every command answers --help; an instructor's mistake (a bad
  * option, a missing folder, a stale manifest, a full disk) is one line and exit status 2.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { helpHint, parseCommand, UsageError, type CommandSpec, type OptionSpec } from "../scripts/args";
 import { gradeAll, gradeOne, runSummary, type BatchOptions } from "./harness/class/batch";
+import { mergeShards, parseShard, shardFromEnv, writeShardRecord } from "./harness/class/shard";
 import { similarityReport } from "./harness/class/similarity";
 import { InstructorError } from "./harness/errors";
 import { buildRelease } from "./harness/publish/release";
-import { exportGradescope } from "./harness/publish/gradescope";
+import { exportGradescope, runGradescope } from "./harness/publish/gradescope";
 import { writeAtomic } from "./harness/report/files";
 import { generateManifest, type KnownMistake } from "./harness/score/generate";
 import { DEFAULT_MANIFEST, DEFAULT_SUITES, manifestText } from "./harness/score/manifest";
@@ -45,11 +46,27 @@ const COMMANDS: Record<string, CommandSpec> = {
       ...GRADE_OPTIONS,
       jobs: { type: "string", value: "<n>", help: "parallel vitest workers", default: "2" },
       force: { type: "boolean", help: "regrade every submission, even those with current results" },
-      shard: { type: "string", value: "<i/n>", help: "grade only every n-th submission (sorted by name) starting at i" },
+      shard: {
+        type: "string",
+        value: "<i/n>",
+        help: "grade only every n-th submission (sorted by name) starting at i; merge the shards' outputs with npm run grade:merge",
+        default: "from the runner: JOB_COMPLETION_INDEX + SHARD_COUNT (Kubernetes), SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm), SHARD_INDEX + SHARD_COUNT (GitHub Actions, others); else the whole class",
+      },
       quiet: { type: "boolean", help: "no progress bar" },
       similarity: { type: "boolean", help: "also write similarity.html and similarity.csv (as the similarity command)" },
     },
     positionals: [1, 1],
+  },
+  merge: {
+    usage: "npm run grade:merge -- <shard output dirs…> --class <folder of submissions> --out <dir>",
+    summary:
+      "Combines the outputs of grade-all shard runs into one: students/ folders, gradebook.csv (the one a single run would have written), summary.html. " +
+      "Every submission of the class folder must be in exactly one output and all must come from the same grader; a missing or duplicated shard is reported and nothing is written.",
+    options: {
+      class: { type: "string", value: "<folder>", help: "the class folder the shards graded (its submissions are the roster) (required)" },
+      out: { type: "string", value: "<dir>", help: "output folder (required; may be one of the shard outputs)" },
+    },
+    positionals: [1, Infinity],
   },
   similarity: {
     usage: "npm run similarity -- <folder of submissions> --out <dir> [options]",
@@ -72,6 +89,14 @@ const COMMANDS: Record<string, CommandSpec> = {
     summary: "Writes a Gradescope autograder zip (setup.sh, run_autograder, the grader and the hidden suites).",
     options: { out: { type: "string", value: "<zip>", help: "the zip to write (required)" } },
     positionals: [0, 0],
+  },
+  "gradescope-run": {
+    usage: "tsx grader/cli.ts gradescope-run <submission dir|.zip> --out <results dir> [options]",
+    summary:
+      "What the Gradescope autograder's run_autograder calls: grades an upload (a folder, or the one .zip it holds) into results.json in Gradescope's format; " +
+      "the active protections go to stdout and a hidden test entry, which only instructors see.",
+    options: GRADE_OPTIONS,
+    positionals: [1, 1],
   },
   manifest: {
     usage: "npm run grade:manifest -- [options]",
@@ -128,16 +153,19 @@ async function main(argv: string[]): Promise<number> {
     case "grade-all": {
       const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
       if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a positive integer, got ${v.jobs}`);
-      let shard: [number, number] | undefined;
-      if (typeof v.shard === "string") {
-        const m = /^(\d+)\/(\d+)$/.exec(v.shard);
-        if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got ${v.shard}`);
-        shard = [Number(m[1]), Number(m[2])];
-      }
-      const run = await gradeAll(positionals[0]!, out(), { ...options, jobs, force: !!v.force, shard, quiet: !!v.quiet });
+      const shard = typeof v.shard === "string" ? parseShard(v.shard) : shardFromEnv(process.env);
+      if (shard && shard.source !== "--shard") console.error(`grading shard ${shard.index}/${shard.count} (${shard.source})`);
+      const run = await gradeAll(positionals[0]!, out(), { ...options, jobs, force: !!v.force, shard: shard && [shard.index, shard.count], quiet: !!v.quiet });
+      writeShardRecord(out(), shard ?? { index: 1, count: 1, source: "not sharded" });
       console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")}`);
       if (v.similarity) await similarity(positionals[0]!, out(), options.only);
       return run.clashes > 0 ? 1 : 0;
+    }
+    case "merge": {
+      if (typeof v.class !== "string") throw new UsageError(`missing --class <folder of submissions>: ${helpHint(spec)}`);
+      const merged = mergeShards(v.class, positionals, out());
+      console.log(`merged ${merged.students} students from ${positionals.length} outputs: ${merged.note}; wrote ${path.join(out(), "gradebook.csv")}`);
+      return 0;
     }
     case "similarity":
       await similarity(positionals[0]!, out(), options.only);
@@ -147,6 +175,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "export-gradescope":
       await exportGradescope(out());
+      return 0;
+    case "gradescope-run":
+      await runGradescope(positionals[0]!, out(), options);
       return 0;
     case "manifest": {
       if (!fs.existsSync(suitesDir)) throw new InstructorError(`the suites folder ${suitesDir} does not exist: pass the folder of *.hidden.test.ts files with --suites`);
