@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MISTAKE_PREFIX } from "../../grader/harness/feedback/explain";
 import { closeGraders, gradeSubmission } from "../../grader/harness/run/grade";
 import { wrongSolutions, wrongSource } from "../../grader/wrong/wrong";
 import { IDS, ROOT } from "./exercises";
@@ -46,7 +47,7 @@ describe("hidden suites", () => {
         const r = await gradeSubmission(dir, { only: [w.id] });
         const outputs = r.tests.filter((t) => t.status === "failed").map((t) => t.output);
         // Named: some failed task's feedback names this mistake, or one that gives identical answers there.
-        const named = outputs.some((o) => o.includes(`Your results match a known mistake: `));
+        const named = outputs.some((o) => o.includes(MISTAKE_PREFIX));
         const own = outputs.some((o) => o.includes(w.what));
         return { id: w.id, slug: w.slug, named, own, ...r.exercises[w.id]! };
       }),

@@ -5,6 +5,7 @@
  * `summaryHtml` (report/report.ts) shows them.
  */
 import type { GradeResult } from "../score/score";
+import { MISTAKE_PREFIX, MISTAKE_SEPARATOR } from "../feedback/explain";
 
 /** What one task did across the class. */
 export interface TaskStats {
@@ -49,14 +50,6 @@ export interface ClassAnalytics {
   /** In the order of the exercises given. */
   points: PointsDistribution[];
 }
-
-/**
- * The line feedback/explain.ts (`failureText`) adds to a failed task whose answers match known
- * wrong solutions: this prefix, then each mistake's `what`, joined by `MISTAKE_SEPARATOR`.
- */
-export const MISTAKE_PREFIX = "Your results match a known mistake: ";
-/** Between two mistakes named on the same line (see `MISTAKE_PREFIX`). */
-export const MISTAKE_SEPARATOR = " Or: ";
 
 /** The known mistakes a task's feedback output names (none when it names none). */
 export function namedMistakes(output: string): string[] {

@@ -8,6 +8,10 @@
 import type { TaskOutcome } from "../run/runner";
 import type { ManifestTask, Mistake } from "../score/manifest";
 
+/** How the feedback introduces the known mistakes a failed task's answers match, and separates two. */
+export const MISTAKE_PREFIX = "Your results match a known mistake: ";
+export const MISTAKE_SEPARATOR = " Or: ";
+
 /** How a task failed. */
 export type FailureKind = "no result" | "no answer" | "student error" | "wrong value";
 
@@ -35,7 +39,7 @@ export function failureText(o: TaskOutcome | undefined, t: ManifestTask, mistake
   else text = t.visibility === "visible" ? o!.error!.message.slice(0, 1000) : "failed";
   if (kind === "no answer" || kind === "no result") return text;
   const known = matchingMistakes(o, t, mistakes);
-  if (known.length) return `${text}\nYour results match a known mistake: ${known.map((m) => m.what).join(" Or: ")}`;
+  if (known.length) return `${text}\n${MISTAKE_PREFIX}${known.map((m) => m.what).join(MISTAKE_SEPARATOR)}`;
   const hint = o?.meta.hint;
   return kind === "wrong value" && hint ? `${text}\nHint: ${hint}` : text;
 }
