@@ -89,6 +89,9 @@ if ((${#missing[@]})); then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive "${install[@]}"
   python="$(find_python)" || die "Jupyter still not importable after installing ${missing[*]}"
 fi
+if [[ -n ${JUPYTER_PYTHON:-} && $python != "$JUPYTER_PYTHON" ]]; then
+  echo "setup: JUPYTER_PYTHON=$JUPYTER_PYTHON cannot import $modules; using $python" >&2
+fi
 mkdir -p .jupyter
 if [[ "$(cat .jupyter/python 2>/dev/null)" != "$python" ]]; then
   echo "setup: Jupyter from $python"

@@ -1,5 +1,8 @@
 // npm run site: executes every notebook in notebooks/ on the tslab kernel (failing loudly if any
-// cell fails), exports each to site/<name>.html with nbconvert, and writes site/index.html.
+// cell fails), exports each to site/<name>.html with nbconvert, adds navigation (index, previous,
+// next, exercises) to every page, writes site/exercises.html (exercises/README.md and every
+// exercise's statement, i.e. its starter exercise.ts) and site/index.html. The folder is the whole
+// course: open site/index.html from disk, or copy the folder to any static web host.
 // The pages work offline: each figure loads plotly (and a live figure the course library) once per
 // page from lib/build/web/ beside the pages (notebooks/lib/web.ts), and require.js and the parts of
 // MathJax 2 that CommonHTML output needs are copied beside them from Debian.
@@ -8,7 +11,7 @@
 // markdown line starting with "Objectives" (bold or not), or the list right below such a line; a
 // file named like "a03-…" or "b01-…" belongs to lesson A or B of notebooks/syllabus.json.
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { ensureNotebookLib, WEB } from "./notebook-lib";
@@ -89,9 +92,50 @@ li { margin: 0.6rem 0; } .objectives { color: #555; font-size: 0.95em; }
 </head>
 <body>
 <h1>${escapeHtml(courseTitle)}</h1>
+<p><a href="exercises.html">Exercises: statements and how to submit</a></p>
 ${groups.map(section).join("")}</body>
 </html>
 `;
+}
+
+/** The exercise folders that hold a statement (exercise.ts), sorted. */
+export function exerciseFolders(dir: string = join(ROOT, "exercises")): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "exercise.ts")))
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * A markdown-only notebook for the exercises page: exercises/README.md, then each exercise's
+ * statement (its exercise.ts, whose doc comments state every part) as a TypeScript block.
+ */
+export function exercisesNotebook(dir: string = join(ROOT, "exercises")): string {
+  const cell = (source: string) => ({ cell_type: "markdown", metadata: {}, source: [source] });
+  const cells = [
+    cell(readFileSync(join(dir, "README.md"), "utf8")),
+    ...exerciseFolders(dir).map((name) =>
+      cell(`## ${name}\n\n\`exercises/${name}/exercise.ts\`\n\n\`\`\`ts\n${readFileSync(join(dir, name, "exercise.ts"), "utf8").trimEnd()}\n\`\`\`\n`)),
+  ];
+  return JSON.stringify({ cells, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, nbformat: 4, nbformat_minor: 4 }, null, 1);
+}
+
+/** A page's navigation bar: the index, the previous and next lesson pages, the exercises. */
+export function navHtml(prev: NotebookInfo | null, next: NotebookInfo | null): string {
+  const link = (info: NotebookInfo, label: string) => `<a href="${encodeURI(info.name)}.html">${label}</a>`;
+  const parts = [
+    `<a href="index.html">Course index</a>`,
+    prev ? link(prev, `← ${escapeHtml(prev.title)}`) : "",
+    next ? link(next, `${escapeHtml(next.title)} →`) : "",
+    `<a href="exercises.html">Exercises</a>`,
+  ].filter(Boolean);
+  return `<nav class="course-nav" style="font-family: system-ui, sans-serif; max-width: 1140px; margin: 0.6rem auto; padding: 0.4rem 1rem; ` +
+    `display: flex; gap: 1.5rem; flex-wrap: wrap; border-bottom: 1px solid #ddd;">${parts.join("")}</nav>`;
+}
+
+/** `html` with `nav` inserted after the opening <body …> tag and before </body>. */
+export function withNav(html: string, nav: string): string {
+  return html.replace(/<body[^>]*>/, (body) => `${body}\n${nav}`).replace(/<\/body>(?![\s\S]*<\/body>)/, `${nav}\n</body>`);
 }
 
 /**
@@ -111,12 +155,12 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
   rmSync(outDir, { recursive: true, force: true }); // no stale pages of renamed notebooks
   mkdirSync(outDir, { recursive: true });
 
-  if (executed.length > 0) {
-    await promisify(execFile)(PYTHON, ["-m", "nbconvert", "--to", "html", "--output-dir", outDir,
-      "--HTMLExporter.require_js_url=require.min.js",
-      "--HTMLExporter.mathjax_url=mathjax/MathJax.js?config=TeX-AMS_CHTML-full",
-      ...executed], { env: jupyterEnv(), maxBuffer: 16 << 20 });
-  }
+  const exercisesNb = join(workDir, "exercises.ipynb");
+  writeFileSync(exercisesNb, exercisesNotebook());
+  await promisify(execFile)(PYTHON, ["-m", "nbconvert", "--to", "html", "--output-dir", outDir,
+    "--HTMLExporter.require_js_url=require.min.js",
+    "--HTMLExporter.mathjax_url=mathjax/MathJax.js?config=TeX-AMS_CHTML-full",
+    ...executed, exercisesNb], { env: jupyterEnv(), maxBuffer: 16 << 20 });
   cpSync(REQUIRE_JS, join(outDir, "require.min.js"));
   // Figures find these at the path from the kernel's folder (notebooks/) to the web folder.
   await ensureNotebookLib();
@@ -124,6 +168,12 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
   for (const part of MATHJAX_PARTS) cpSync(join(MATHJAX, part), join(outDir, "mathjax", part), { recursive: true });
 
   const infos = notebooks.map(notebookInfo);
+  infos.forEach((info, i) => {
+    const page = join(outDir, `${info.name}.html`);
+    writeFileSync(page, withNav(readFileSync(page, "utf8"), navHtml(infos[i - 1] ?? null, infos[i + 1] ?? null)));
+  });
+  const exercisesPage = join(outDir, "exercises.html");
+  writeFileSync(exercisesPage, withNav(readFileSync(exercisesPage, "utf8"), navHtml(null, infos[0] ?? null)));
   const syllabus = readSyllabus();
   writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, syllabus.lessons, infos));
   return infos;

@@ -50,7 +50,7 @@ if (!C.load) C.load = function (name, file) {
   var nbPath = body && body.getAttribute("data-notebook-path"), base = body && body.getAttribute("data-base-url");
   if (nbPath === null || base === null) {
     // Notebook 7, JupyterLab, JupyterHub: the notebook's path is in the address.
-    var m = /^(.*?\/)(?:notebooks|lab\/tree|doc\/tree)\/(.+\.ipynb)$/.exec(location.pathname);
+    var m = new RegExp("^(.*?/)(?:notebooks|lab/tree|doc/tree)/(.+[.]ipynb)$").exec(location.pathname);
     if (m && location.protocol !== "file:") { base = m[1]; nbPath = decodeURIComponent(m[2]); }
   }
   if (nbPath !== null && base !== null) {

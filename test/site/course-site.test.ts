@@ -1,0 +1,165 @@
+// The zero-install edition (issue 12, part 3): `npm run site`'s build of the whole course — every
+// lesson executed on the tslab kernel — opened from disk in headless chromium with the network off.
+// Every page: every figure drawn, math typeset, navigation links to pages that exist, no page
+// errors, no request leaving the disk. Every live figure: a control is dragged (or a select
+// changed) and the values plotly then holds equal the library's, computed here in Node by the same
+// compute function at the same control values. Recompute times in the page are printed.
+// Building executes every lesson (minutes); COURSE_SITE_REUSE=1 reuses out/course-site/site.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as library from "../../src/index";
+import { listNotebooks, markdownLines, ROOT } from "../../scripts/notebooks";
+import { buildSite } from "../../scripts/site";
+import { launchChromium } from "./browser";
+
+const OUT = join(ROOT, "out", "course-site");
+const SITE = join(OUT, "site");
+const lessons = listNotebooks().map((nb) => basename(nb, ".ipynb"));
+
+let browser: Browser;
+let context: BrowserContext;
+const blocked: string[] = [];
+const timings: string[] = [];
+
+beforeAll(async () => {
+  if (!(process.env.COURSE_SITE_REUSE && existsSync(join(SITE, "index.html")))) {
+    rmSync(OUT, { recursive: true, force: true });
+    await buildSite({ notebooks: listNotebooks(), outDir: SITE, workDir: join(OUT, "executed") });
+  }
+  browser = await launchChromium();
+  context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+}, 900_000);
+
+afterAll(async () => {
+  if (timings.length > 0) console.log(`live figures, recompute in the browser (load ${loadavg()[0]!.toFixed(1)}):\n  ${timings.join("\n  ")}`);
+  await context?.close();
+  await browser?.close();
+});
+
+type Trace = { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> };
+
+async function open(name: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(join(SITE, `${name}.html`)).href, { waitUntil: "load" });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll("div.course-plot")).every((d) => d.querySelector(".main-svg")), null, { timeout: 60_000 })
+    .catch(() => undefined);
+  await page.evaluate(() => new Promise<void>((done) => {
+    const mj = (window as { MathJax?: { Hub?: { Queue(f: () => void): void } } }).MathJax;
+    if (mj?.Hub) mj.Hub.Queue(() => done()); else done();
+  }));
+  return { page, errors };
+}
+
+/** Moves the first control of live figure `id`: a slider dragged with the mouse, else the select's next option. */
+async function moveControl(page: Page, id: string): Promise<void> {
+  const panel = page.locator(`.course-live-controls[data-for="${id}"]`);
+  const slider = panel.locator("input[type=range]").first();
+  if ((await panel.locator("input[type=range]").count()) > 0) {
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const at = await slider.evaluate((s: HTMLInputElement) => (Number(s.value) - Number(s.min)) / (Number(s.max) - Number(s.min)));
+    const to = at > 0.6 ? 0.2 : 0.8;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 8 + at * (box.width - 16), y);
+    await page.mouse.down();
+    for (let k = 1; k <= 8; k++) await page.mouse.move(box.x + 8 + (at + ((to - at) * k) / 8) * (box.width - 16), y);
+    await page.mouse.up();
+  } else {
+    const select = panel.locator("select").first();
+    const n = await select.locator("option").count();
+    const current = Number(await select.inputValue());
+    await select.selectOption(String((current + 1) % n));
+  }
+}
+
+function sameNumbers(actual: ArrayLike<number> | undefined, expected: ArrayLike<number> | undefined, what: string): void {
+  const a = Array.from(actual ?? [], Number), e = Array.from(expected ?? [], Number);
+  expect(a.length, `${what}: length`).toBe(e.length);
+  for (let k = 0; k < a.length; k++) {
+    const ok = (Number.isNaN(a[k]!) && Number.isNaN(e[k]!)) || Math.abs(a[k]! - e[k]!) <= 1e-12 * Math.max(1, Math.abs(e[k]!));
+    if (!ok) expect.fail(`${what}: point ${k} is ${a[k]} in the page, ${e[k]} from the library in Node`);
+  }
+}
+
+describe.each(lessons)("site/%s.html, from disk, offline", (name) => {
+  it("draws every figure, typesets its math, links to pages that exist, and its live figures recompute with the library", async () => {
+    const { page, errors } = await open(name);
+    try {
+      const figures = await page.evaluate(() => Array.from(document.querySelectorAll("div.course-plot"), (d) => ({
+        id: d.id, drawn: !!d.querySelector(".main-svg"), live: !!(d as unknown as { __courseLive?: unknown }).__courseLive, text: (d as HTMLElement).innerText.slice(0, 200),
+      })));
+      expect(figures.length, "figures").toBeGreaterThan(0);
+      expect(figures.filter((f) => !f.drawn), "figures not drawn").toEqual([]);
+      if (markdownLines(join(ROOT, "notebooks", `${name}.ipynb`)).some((l) => /\$[^$]+\$/.test(l))) {
+        expect(await page.$$eval(".MathJax_CHTML, .MathJax", (els) => els.length), "typeset formulas").toBeGreaterThan(0);
+      }
+      const links = await page.$$eval("nav.course-nav a", (as) => as.map((a) => a.getAttribute("href")!));
+      expect(links).toContain("index.html");
+      expect(links).toContain("exercises.html");
+      for (const href of links) expect(existsSync(join(SITE, decodeURI(href))), href).toBe(true);
+
+      for (const fig of figures.filter((f) => f.live)) {
+        const before = await page.evaluate((id) => (document.getElementById(id) as unknown as { __courseLive: { timings: unknown[] } }).__courseLive.timings.length, fig.id);
+        await moveControl(page, fig.id);
+        await page.waitForFunction(([id, n]) => {
+          const live = (document.getElementById(id as string) as unknown as { __courseLive: { timings: unknown[]; errors: unknown[]; pending?: boolean } }).__courseLive;
+          return (live.timings.length > (n as number) || live.errors.length > 0) && !live.pending;
+        }, [fig.id, before] as const, { timeout: 15_000 });
+        const seen = await page.evaluate((id) => {
+          const el = document.getElementById(id) as unknown as { data: Trace[]; __courseLive: { source: string; values(): Record<string, unknown>; errors: string[]; timings: { compute: number; total: number }[] } };
+          const l = el.__courseLive;
+          return { source: l.source, values: l.values(), errors: l.errors, timings: l.timings,
+            data: el.data.map((t) => ({ name: t.name, x: t.x ? Array.from(t.x) : undefined, y: t.y ? Array.from(t.y) : undefined })) };
+        }, fig.id);
+        expect(seen.errors, `${fig.id}: compute errors in the page`).toEqual([]);
+        const compute = new Function(`"use strict"; return (${seen.source});`)() as (v: unknown, lib: unknown) => { data: Trace[] } | Trace[];
+        const out = compute(seen.values, library);
+        const expected = Array.isArray(out) ? out : out.data;
+        expect(seen.data.length, `${fig.id}: traces`).toBe(expected.length);
+        expected.forEach((t, i) => {
+          const what = `${name} live figure at ${JSON.stringify(seen.values)}, trace ${i} (${t.name ?? ""})`;
+          sameNumbers(seen.data[i]!.x, t.x, `${what} x`);
+          sameNumbers(seen.data[i]!.y, t.y, `${what} y`);
+        });
+        const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+        const compute_ms = med(seen.timings.map((t) => t.compute)), total_ms = med(seen.timings.map((t) => t.total));
+        timings.push(`${name} ${JSON.stringify(seen.values)}: compute ${compute_ms.toFixed(1)} ms, with redraw ${total_ms.toFixed(1)} ms (median of ${seen.timings.length})`);
+        expect(compute_ms, `${name}: compute time`).toBeLessThan(50);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+});
+
+describe("site/index.html and site/exercises.html", () => {
+  it("link every lesson and the exercise statements", async () => {
+    const index = readFileSync(join(SITE, "index.html"), "utf8");
+    for (const name of lessons) expect(index).toContain(`href="${encodeURI(name)}.html"`);
+    expect(index).toContain('href="exercises.html"');
+    const { page, errors } = await open("exercises");
+    try {
+      const headings = await page.$$eval("h2", (hs) => hs.map((h) => h.textContent ?? ""));
+      expect(headings.some((h) => h.startsWith("a01-step-decay"))).toBe(true);
+      expect(headings.some((h) => h.startsWith("b10-muon"))).toBe(true);
+      expect(await page.$$eval("nav.course-nav a", (as) => as.map((a) => a.getAttribute("href")))).toContain("index.html");
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+    expect(blocked).toEqual([]);
+  });
+});
