@@ -26,6 +26,19 @@ interface BrokerResponse {
   results: CallResult[];
 }
 
+/**
+ * Writes a line to a socket, coalesced with the other lines written to it in the same turn of the
+ * event loop: one write (and one wake-up of the reader) for the answers or requests of many
+ * submissions.
+ */
+function send(conn: net.Socket, line: string): void {
+  if (conn.writableCorked === 0) {
+    conn.cork();
+    setImmediate(() => conn.uncork());
+  }
+  conn.write(line);
+}
+
 /** Serves suite requests for the submissions registered with `register`. */
 export class BrokerServer {
   private readonly subs = new Map<string, Answerer>();
@@ -47,7 +60,7 @@ export class BrokerServer {
           const answer = this.subs.get(req.sub);
           const fail = (error: string): CallResult[] => req.items.map(() => ({ ok: false, error }));
           const p = answer ? answer(req) : Promise.resolve(fail("submission is not being graded"));
-          const reply = (results: CallResult[]) => conn.writable && conn.write(JSON.stringify({ rid: req.rid, results } satisfies BrokerResponse) + "\n");
+          const reply = (results: CallResult[]) => conn.writable && send(conn, JSON.stringify({ rid: req.rid, results } satisfies BrokerResponse) + "\n");
           p.then(reply, (e: Error) => reply(fail(`grader error: ${e.message}`)));
         }
       });
@@ -115,7 +128,7 @@ export class BrokerClient {
     return new Promise<CallResult[]>((resolve) => {
       this.pending.set(rid, resolve);
       conn.ref();
-      conn.write(JSON.stringify({ rid, ...req }) + "\n");
+      send(conn, JSON.stringify({ rid, ...req }) + "\n");
     }).finally(() => {
       if (this.pending.size === 0) this.conn?.unref();
     });

@@ -64,7 +64,11 @@ declare module "vitest" {
  */
 export class StudentError extends Error {
   constructor(message: string) {
+    // No stack trace is captured at all (it would be replaced below): thousands of these are made per batch.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "StudentError";
     this.stack = `StudentError: ${message}`;
   }

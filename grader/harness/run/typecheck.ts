@@ -110,39 +110,71 @@ function folderKey(id: string, files: Record<string, string>): string {
 }
 
 /**
+ * Checks under way, by folder key: a folder that several submissions of a batch share (an
+ * untouched starter) is checked once, the others wait for that check. Resolves to the folder's
+ * messages, or null when the check was stopped.
+ */
+const checking = new Map<string, Promise<string[] | null>>();
+
+/**
  * Type errors per exercise (exercises with none are omitted). The answer files of the folders not
- * checked before are checked in one program, each exercise folder on its own paths.
+ * checked before (nor being checked) are checked in one program, each exercise folder on its own
+ * paths.
  */
 export async function typeCheck(intakeResult: Intake): Promise<Record<string, string[]>> {
   const files: Record<string, string> = {};
   const keys = new Map<string, string>();
-  const out: Record<string, string[]> = {};
+  const waits: Array<Promise<void>> = [];
+  const got = new Map<string, string[]>();
   for (const [id, ex] of Object.entries(intakeResult.exercises)) {
     if (!ex.ok) continue;
     const key = folderKey(id, ex.files);
     const known = checked.get(key);
     if (known) {
-      if (known.length) out[id] = [...known];
+      got.set(id, [...known]);
+      continue;
+    }
+    const other = checking.get(key);
+    if (other) {
+      waits.push(
+        other.then((list) => {
+          // A stopped check says nothing about the folder: check it again, alone.
+          if (list === null) return typeCheck({ exercises: { [id]: ex }, notes: [] }).then((r) => void got.set(id, r[id] ?? []));
+          got.set(id, [...list]);
+        }),
+      );
       continue;
     }
     keys.set(id, key);
     for (const [name, text] of Object.entries(ex.files)) files[`${id}/${name}`] = text;
   }
-  if (keys.size === 0) return out;
-  const fresh = new Map<string, string[]>([...keys.keys()].map((id) => [id, []]));
-  const { errors, complete } = await checkAll(files);
-  for (const e of errors) {
-    const slash = e.indexOf("/");
-    const list = fresh.get(slash > 0 ? e.slice(0, slash) : "");
-    if (list && list.length < 10) list.push(e.slice(slash + 1));
+  if (keys.size > 0) {
+    const run = checkAll(files).then(({ errors, complete }) => {
+      const fresh = new Map<string, string[]>([...keys.keys()].map((id) => [id, []]));
+      for (const e of errors) {
+        const slash = e.indexOf("/");
+        const list = fresh.get(slash > 0 ? e.slice(0, slash) : "");
+        if (list && list.length < 10) list.push(e.slice(slash + 1));
+      }
+      for (const [id, list] of fresh) {
+        const key = keys.get(id)!;
+        checking.delete(key);
+        // A check that was stopped says nothing about the folder: it is not remembered.
+        if (complete) {
+          if (checked.size > 5000) checked.clear();
+          checked.set(key, list);
+        }
+      }
+      return { fresh, complete };
+    });
+    for (const [id, key] of keys) checking.set(key, run.then(({ fresh, complete }) => (complete ? fresh.get(id)! : null)));
+    for (const [id, list] of (await run).fresh) got.set(id, list);
   }
-  for (const [id, list] of fresh) {
-    if (list.length) out[id] = list;
-    // A check that was stopped says nothing about the folder: it is not remembered.
-    if (complete) {
-      if (checked.size > 5000) checked.clear();
-      checked.set(keys.get(id)!, list);
-    }
+  await Promise.all(waits);
+  const out: Record<string, string[]> = {};
+  for (const id of Object.keys(intakeResult.exercises)) {
+    const list = got.get(id);
+    if (list?.length) out[id] = list;
   }
   return out;
 }

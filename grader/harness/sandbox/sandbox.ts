@@ -14,7 +14,11 @@ import * as path from "node:path";
 export interface Limits {
   /** Per-call time limit (ms), enforced by killing the process. */
   callMs: number;
-  /** Time allowed for the process to start (ms). */
+  /**
+   * Time allowed for the process to start (ms): node and the runtime only, before any student code
+   * (a file that hangs while loading is caught by `callMs`), so it is generous: a loaded grading
+   * machine must never cost a student points.
+   */
   startMs: number;
   /** V8 old-space cap (MiB). */
   heapMb: number;
@@ -30,7 +34,7 @@ export interface Limits {
   fileBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 5000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, tmpBytes: 8 << 20, fileBytes: 1 << 20 };
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, tmpBytes: 8 << 20, fileBytes: 1 << 20 };
 
 /** How student processes are isolated on this machine, decided once per grader. */
 export interface Isolation {
@@ -107,6 +111,20 @@ function bwrapArgs(nodeBin: string, binds: Array<[string, string]>, tmpBytes: nu
 }
 
 let uidCounter = 0;
+
+/** Random bytes drawn in bulk for the per-request nonces (one system call per 512 requests). */
+let noncePool = Buffer.alloc(0);
+let nonceAt = 0;
+
+/** A fresh 16-hex-digit nonce. */
+function nonce(): string {
+  if (nonceAt + 8 > noncePool.length) {
+    noncePool = randomBytes(4096);
+    nonceAt = 0;
+  }
+  nonceAt += 8;
+  return noncePool.toString("hex", nonceAt - 8, nonceAt);
+}
 
 /**
  * A uid of its own for each live sandbox, so RLIMIT_NPROC (counted per uid) caps one sandbox
@@ -366,9 +384,8 @@ export class StudentProcess {
             this.kill();
           }, Math.max(0, budgetMs))
         : null;
-      const nonce = randomBytes(8).toString("hex");
-      this.pending = { id, nonce, results: [], count: items.length, resolve: (r) => (budget && clearTimeout(budget), resolve(r)), timer, loading: false };
-      child.stdin!.write(JSON.stringify({ id, n: nonce, kind, file, export: exportName, items }) + "\n");
+      this.pending = { id, nonce: nonce(), results: [], count: items.length, resolve: (r) => (budget && clearTimeout(budget), resolve(r)), timer, loading: false };
+      child.stdin!.write(JSON.stringify({ id, n: this.pending.nonce, kind, file, export: exportName, items }) + "\n");
     });
   }
 }

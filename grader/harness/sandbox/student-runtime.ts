@@ -177,10 +177,37 @@ async function invoke(mod: Loaded, req: Request, args: unknown[]): Promise<Answe
 /** Whether an argument no longer encodes to the wire value it was decoded from (the call changed it). */
 function changed(arg: object, wire: unknown): boolean {
   try {
-    return stringify(encode(arg, isProxy)) !== stringify(wire);
+    return !sameWire(encode(arg, isProxy), wire);
   } catch {
     return true;
   }
+}
+
+/**
+ * Whether two wire values have the same JSON text (`stringify(a) === stringify(b)`), compared in
+ * place without building the text: wire numbers are finite and never −0, so equal numbers print
+ * alike; object keys must also come in the same order.
+ */
+function sameWire(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameWire(x[i], y[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameWire((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 /**
