@@ -6,6 +6,7 @@
  * wrong value, the failure it is written for. Hidden inputs and expected values are never shown.
  */
 import type { TaskOutcome } from "../run/runner";
+import { sameAnswers } from "./digest";
 import type { ManifestTask, Mistake } from "../score/manifest";
 
 /** How the feedback introduces the known mistakes a failed task's answers match, and separates two. */
@@ -26,7 +27,10 @@ export function failureKind(o: TaskOutcome | undefined): FailureKind {
 export function matchingMistakes(o: TaskOutcome | undefined, t: ManifestTask, mistakes: readonly Mistake[]): Mistake[] {
   const digest = o?.meta.answers;
   if (!digest) return [];
-  return mistakes.filter((m) => m.answers[`${t.part}: ${t.title}`] === digest).slice(0, 2);
+  return mistakes.filter((m) => {
+    const known = m.answers[`${t.part}: ${t.title}`];
+    return known !== undefined && sameAnswers(digest, known);
+  }).slice(0, 2);
 }
 
 /** The student-facing text of a failed task (see the module comment). */
