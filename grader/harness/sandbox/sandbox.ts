@@ -70,8 +70,9 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
     "seeded Math.random; frozen clocks (Date, performance.now, process.hrtime, process.uptime, process.cpuUsage, os.uptime)",
   ];
   if (prefer === "auto" && process.platform === "linux") {
+    // A generous limit: on a loaded machine a slow probe must not silently switch the sandbox off.
     const probe = spawnSync("bwrap", [...bwrapArgs(process.execPath, [], limits.tmpBytes), process.execPath, "-e", "process.exit(7)"], {
-      timeout: 10000,
+      timeout: 60_000,
       ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}),
     });
     if (probe.status === 7) {
