@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import yauzl from "yauzl";
+import { closest } from "../../../src/validate";
 
 /** Caps applied while reading a submission. */
 export const INTAKE_LIMITS = {
@@ -76,17 +77,6 @@ interface Seen {
   tooDeep?: string;
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** Why an exercise has no exercise.ts, as precisely as what the intake saw allows. */
 function missingMessage(id: string, seen: Seen): string {
   const files = seen.files.get(id);
@@ -94,7 +84,7 @@ function missingMessage(id: string, seen: Seen): string {
     const near = files.find((f) => f !== "exercise.ts" && /^exercise\.(ts|js|tsx|mts|cts|ts\.txt|txt)$/i.test(f));
     return `missing: ${id}/ has no exercise.ts${near ? ` (found ${near}: name it exercise.ts, in lower case)` : ""}`;
   }
-  const near = [...seen.folders].find((f) => f !== id && distance(f.toLowerCase(), id) <= 2);
+  const near = [...seen.folders].find((f) => f !== id && closest(f, [id]) === id);
   if (near) return `missing: the submission has no ${id}/exercise.ts (found a folder ${near}/: did you mean ${id}?)`;
   if (seen.tooDeep) return `missing: the submission has no ${id}/exercise.ts (found ${seen.tooDeep}, nested more than ${MAX_DEPTH} folders deep: submit the exercises folder itself, as npm run submit does)`;
   return `missing: the submission has no ${id}/exercise.ts`;
