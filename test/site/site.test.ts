@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/notebooks";
-import { indexHtml, notebookInfo } from "../../scripts/site";
+import { exerciseFolders, exercisesNotebook, indexHtml, navHtml, notebookInfo, withNav } from "../../scripts/site";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "notebooks");
 
@@ -45,5 +45,30 @@ describe("indexHtml", () => {
 
   it("shows a lesson without notebooks as not written yet", () => {
     expect(html).toContain("<h2>Lesson B — Adaptive Learning Rate</h2>\n<ol>\n<li><em>not written yet</em></li>\n</ol>");
+  });
+});
+
+describe("navigation and the exercises page", () => {
+  const a = { name: "A01-why", title: "Why <schedules>", objectives: "", lesson: "A" };
+  const b = { name: "A02-decays", title: "Decays", objectives: "", lesson: "A" };
+
+  it("links the index, the previous and next pages (titles escaped) and the exercises", () => {
+    expect(navHtml(a, b)).toMatch(
+      /^<nav class="course-nav"[^>]*><a href="index.html">Course index<\/a><a href="A01-why.html">← Why &lt;schedules&gt;<\/a><a href="A02-decays.html">Decays →<\/a><a href="exercises.html">Exercises<\/a><\/nav>$/,
+    );
+    expect(navHtml(null, null)).not.toContain("←");
+  });
+
+  it("puts the bar after <body …> and before the last </body>", () => {
+    const html = withNav('<html><body class="x">\n<p>text</body> in text</p>\n</body></html>', "<nav/>");
+    expect(html).toBe('<html><body class="x">\n<nav/>\n<p>text</body> in text</p>\n<nav/>\n</body></html>');
+  });
+
+  it("has exercises/README.md and every exercise's statement", () => {
+    const nb = JSON.parse(exercisesNotebook()) as { cells: { source: string[] }[] };
+    const text = nb.cells.map((c) => c.source.join("")).join("\n");
+    expect(text).toContain("# Exercises: your guide");
+    expect(exerciseFolders()).toEqual(expect.arrayContaining(["a01-step-decay", "b10-muon", "practice", "quiz"]));
+    for (const name of exerciseFolders()) expect(text).toContain(`## ${name}\n\n\`exercises/${name}/exercise.ts\`\n\n\`\`\`ts\n`);
   });
 });
