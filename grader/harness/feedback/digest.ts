@@ -7,7 +7,7 @@
  * ("!TypeError"; its message is the student's own), any other failed call (a timeout, a crash) is
  * "!x". They reveal neither inputs nor expected values.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { CallResult } from "../sandbox/sandbox";
 
 /** The canonical text of a wire value, numbers rounded to 4 significant figures. */
@@ -24,9 +24,13 @@ function failure(error: string): string {
   return `!${/^threw: (\w+)/.exec(error)?.[1] ?? "x"}`;
 }
 
-/** The fingerprints of a task's answers: 6 hex digits per answered call (see `failure` for the others), joined by ".". */
+/**
+ * The fingerprints of a task's answers: 6 hex digits per answered call (the start of the SHA-256
+ * of its canonical text; one-shot `hash`, as a task makes up to hundreds of calls), see `failure`
+ * for the others, joined by ".".
+ */
 export function answersDigest(results: readonly CallResult[]): string {
-  return results.map((r) => (r.ok ? createHash("sha256").update(canonical(r.value)).digest("hex").slice(0, 6) : failure(r.error))).join(".");
+  return results.map((r) => (r.ok ? hash("sha256", canonical(r.value)).slice(0, 6) : failure(r.error))).join(".");
 }
 
 /**
