@@ -255,7 +255,7 @@ var lists = ${scriptJson(lists)};
 var panel = document.querySelector('.course-live-controls[data-for="' + el.id + '"]');
 var status = panel.querySelector(".course-live-status");
 var inputs = Array.prototype.slice.call(panel.querySelectorAll("[data-name]"));
-var live = el.__courseLive = {timings: [], errors: []};
+var live = el.__courseLive = {timings: [], errors: [], source: ${scriptJson(source)}, values: values};
 function values() {
   var v = {};
   inputs.forEach(function (input) {
