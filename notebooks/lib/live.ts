@@ -22,7 +22,9 @@
 // The kernel's run at the initial values is the first drawing (so a page without scripts would
 // still get the same numbers); in the page, plotly and the library bundle (course-lib.js, built
 // from src/ by scripts/notebook-lib.ts) load once per page like every figure (notebooks/lib/web.ts),
-// and each change recomputes (at most once per animation frame) and redraws with Plotly.react.
+// the compute function runs once unseen when the page is idle (so the library's code is compiled
+// before the first drag), and each change recomputes (at most once per animation frame) and
+// redraws with Plotly.react.
 import * as tslab from "tslab";
 import * as library from "../src/index";
 import type { Figure, Trace } from "../src/figures/index";
@@ -290,7 +292,10 @@ inputs.forEach(function (input) {
     if (!live.pending) { live.pending = true; requestAnimationFrame(recompute); }
   });
 });
-Plotly.newPlot(el, ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, ${scriptJson(config)});`;
+Plotly.newPlot(el, ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, ${scriptJson(config)});
+// One unseen run once the page is idle, so the library's code is compiled before the first drag.
+var warm = function () { try { compute(values(), window.CourseLib); } catch (e) { /* shown on a real change */ } };
+if (window.requestIdleCallback) window.requestIdleCallback(warm); else setTimeout(warm, 0);`;
   tslab.display.html(
     controlsHtml(id, controls) + "\n" + outputHtml({ id, height, drawJs, needs: ["CourseLib"] }),
   );

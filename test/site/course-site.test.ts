@@ -70,11 +70,20 @@ async function moveControl(page: Page, id: string): Promise<void> {
     await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
     const at = await slider.evaluate((s: HTMLInputElement) => (Number(s.value) - Number(s.min)) / (Number(s.max) - Number(s.min)));
-    const to = at > 0.6 ? 0.2 : 0.8;
     const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + 8 + at * (box.width - 16), y);
+    const x = (f: number) => box.x + 8 + f * (box.width - 16);
+    // Across most of the range and back part of the way: several recomputes to time.
+    const path = at > 0.6 ? [0.1, 0.4] : [0.9, 0.6];
+    await page.mouse.move(x(at), y);
     await page.mouse.down();
-    for (let k = 1; k <= 8; k++) await page.mouse.move(box.x + 8 + (at + ((to - at) * k) / 8) * (box.width - 16), y);
+    let from = at;
+    for (const to of path) {
+      for (let k = 1; k <= 8; k++) {
+        await page.mouse.move(x(from + ((to - from) * k) / 8), y);
+        await page.waitForTimeout(20);
+      }
+      from = to;
+    }
     await page.mouse.up();
   } else {
     const select = panel.locator("select").first();
