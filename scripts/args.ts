@@ -40,9 +40,10 @@ export function helpText(spec: CommandSpec): string {
   return `usage: ${spec.usage}\n\n${spec.summary}\n\noptions:\n${rows.map(([f, h]) => `  ${f.padEnd(w)}  ${h}`).join("\n")}`;
 }
 
-/** "see npm run grade -- --help": where a usage error points. */
+/** "see npm run grade -- --help" (or "see tsx grader/cli.ts gradescope-run --help"): where a usage error points. */
 export function helpHint(spec: CommandSpec): string {
-  return `see ${spec.usage.split(" -- ")[0]} -- --help`;
+  const command = spec.usage.split(/ (?:--|<|\[)/)[0];
+  return command.startsWith("npm run ") ? `see ${command} -- --help` : `see ${command} --help`;
 }
 
 /** Parses `argv` for `spec`; returns null when --help was asked (the help is then printed). */

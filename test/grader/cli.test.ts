@@ -19,10 +19,10 @@ function inBwrap(mounts: string[], script: string, args: string[]): { status: nu
 const oneLine = (s: string) => s.trim().split("\n").length === 1 && !/\n\s+at /.test(s);
 
 describe("--help and unknown options", () => {
-  it.each(["grade", "grade-all", "similarity", "release", "export-gradescope", "manifest"])("grade CLI %s --help prints its usage, options and defaults", async (command) => {
+  it.each(["grade", "grade-all", "merge", "similarity", "release", "export-gradescope", "gradescope-run", "manifest"])("grade CLI %s --help prints its usage, options and defaults", async (command) => {
     const r = await cli([command, "--help"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^usage: npm run \S+/);
+    expect(r.stdout).toMatch(/^usage: (npm run|tsx grader\/cli\.ts) \S+/);
     expect(r.stdout).toContain("--help");
     if (command === "grade-all") expect(r.stdout).toMatch(/--jobs <n>\s+parallel vitest workers \(default: 2\)/);
     if (command === "grade") expect(r.stdout).toMatch(/--suites <dir>\s+folder of the hidden suites \(default: grader\/suites\)/);
@@ -33,7 +33,7 @@ describe("--help and unknown options", () => {
       [["grade", "x", "--outt", "y"], "unknown option --outt: see npm run grade -- --help"],
       [["grade-all", "x", "--out"], "option --out needs a value: see npm run grade-all -- --help"],
       [["grade-all", "x", "--force=yes", "--out", "y"], "option --force takes no value: see npm run grade-all -- --help"],
-      [["regrade"], "unknown command regrade: the commands are grade, grade-all, similarity, release, export-gradescope, manifest"],
+      [["regrade"], "unknown command regrade: the commands are grade, grade-all, merge, similarity, release, export-gradescope, gradescope-run, manifest"],
       [["grade", "x"], "missing --out: see npm run grade -- --help"],
     ] as const) {
       const r = await cli([...args]);
