@@ -8,8 +8,11 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Intake } from "../intake/prepare";
 
-/** Milliseconds allowed for one submission's type check. */
-const CHECK_MS = 10_000;
+/**
+ * Milliseconds one submission's type check may run, counted from when the worker starts it (not
+ * while it waits behind others), so a loaded machine does not stop checks that are merely queued.
+ */
+const CHECK_MS = 20_000;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -20,6 +23,7 @@ const options = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.Modul
 const libCache = new Map();
 let oldProgram;
 parentPort.on("message", ({ id, files }) => {
+  parentPort.postMessage({ id, started: true });
   const root = "/submission/";
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -54,23 +58,55 @@ parentPort.on("message", ({ id, files }) => {
 });
 `;
 
+/** A check sent to the worker: its files, where its result goes, and its time limit once started. */
+interface Pending {
+  files: Record<string, string>;
+  done: (errors: string[], complete: boolean) => void;
+  timer?: NodeJS.Timeout;
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, (errors: string[], complete: boolean) => void>();
+const waiting = new Map<number, Pending>();
+
+/** The messages of a check that ran out of time. */
+function stopped(files: Record<string, string>): string[] {
+  return Object.keys(files).filter((f) => f.endsWith("/exercise.ts")).map((f) => `${f}: the type check took longer than ${CHECK_MS / 1000} s and was stopped`);
+}
 
 function getWorker(): Worker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { typescript: createRequire(__filename).resolve("typescript") } });
   w.unref();
-  w.on("message", ({ id, errors }: { id: number; errors: string[] }) => {
-    waiting.get(id)?.(errors, true);
+  w.on("message", ({ id, started, errors }: { id: number; started?: boolean; errors?: string[] }) => {
+    const p = waiting.get(id);
+    if (!p) return;
+    if (started) {
+      p.timer = setTimeout(() => {
+        waiting.delete(id);
+        p.done(stopped(p.files), false);
+        if (worker === w) worker = null;
+        void w.terminate();
+      }, CHECK_MS);
+      return;
+    }
+    clearTimeout(p.timer);
     waiting.delete(id);
+    p.done(errors!, true);
   });
   w.on("error", () => undefined);
   w.on("exit", () => {
     if (worker === w) worker = null;
-    for (const [, done] of waiting) done(["the type check failed"], false);
-    waiting.clear();
+    // The check that was running when the worker died failed; the ones queued behind it start again.
+    for (const [id, p] of [...waiting]) {
+      if (p.timer) {
+        clearTimeout(p.timer);
+        waiting.delete(id);
+        p.done(["the type check failed"], false);
+      } else {
+        getWorker().postMessage({ id, files: p.files });
+      }
+    }
   });
   worker = w;
   return w;
@@ -81,17 +117,7 @@ function checkAll(files: Record<string, string>): Promise<{ errors: string[]; co
   const w = getWorker();
   const id = nextId++;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      waiting.delete(id);
-      const errors = Object.keys(files).filter((f) => f.endsWith("/exercise.ts")).map((f) => `${f}: the type check took longer than ${CHECK_MS / 1000} s and was stopped`);
-      resolve({ errors, complete: false });
-      if (worker === w) worker = null;
-      void w.terminate();
-    }, CHECK_MS);
-    waiting.set(id, (errors, complete) => {
-      clearTimeout(timer);
-      resolve({ errors, complete });
-    });
+    waiting.set(id, { files, done: (errors, complete) => resolve({ errors, complete }) });
     w.postMessage({ id, files });
   });
 }
@@ -182,5 +208,10 @@ export async function typeCheck(intakeResult: Intake): Promise<Record<string, st
 export async function stopTypeCheck(): Promise<void> {
   const w = worker;
   worker = null;
+  for (const p of waiting.values()) {
+    clearTimeout(p.timer);
+    p.done(["the type check was stopped"], false);
+  }
+  waiting.clear();
   if (w) await w.terminate();
 }
