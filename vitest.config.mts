@@ -7,9 +7,6 @@ export default defineConfig({
     // Fixture suites are hidden suites of a fake exercise: only the grader runs them.
     exclude: ["test/**/fixtures/**", "node_modules/**"],
     pool: "forks",
-    // Two test files at a time even on 2 cores (vitest's default there is one): most files spend
-    // their time waiting on Jupyter kernels, graders and Chromium, which run in other processes.
-    maxWorkers: 2,
     // Notebook and browser tests set their own, longer timeouts per test.
     testTimeout: 10_000,
   },
