@@ -16,9 +16,8 @@ import { InstructorError } from "../errors";
 import { listFiles } from "./release";
 import { checkOutput, removeStaleTemps, writeAtomic } from "../report/files";
 import { summaryTable } from "../report/report";
-import { closeGraders, gradeSubmission, type GradeOptions, type GradeResult } from "../run/grade";
+import { closeGraders, gradeSubmission, type GradeOptions, type GradeResult, type GradeTest } from "../run/grade";
 import { REPO_ROOT } from "../run/runner";
-import type { Visibility } from "../run/suite";
 
 /** Paths (relative to the repo) the autograder needs; folders are copied whole. */
 const SOURCES = ["package.json", "package-lock.json", "tsconfig.json", "grader/cli.ts", "grader/harness", "grader/suites", "grader/manifest.json", "exercises/lib", "src", "scripts/args.ts"];
@@ -109,30 +108,14 @@ export async function exportGradescope(zipPath: string, root: string = REPO_ROOT
   return entries;
 }
 
-/** One test entry of Gradescope's results.json. */
-export interface GradescopeTest {
-  name: string;
-  score: number;
-  max_score: number;
-  status: "passed" | "failed";
-  output: string;
-  visibility: Visibility;
-}
-
-/** Gradescope's results.json, with only the fields of its published specification. */
-export interface GradescopeResults {
-  score: number;
-  max_score: number;
-  execution_time: number;
-  /** Shown to the student. */
-  output: string;
-  visibility: "visible";
-  /** run_autograder's stdout (the summary table and the protections) is for instructors only. */
-  stdout_visibility: "hidden";
-  tests: GradescopeTest[];
-  /** Stored with the submission, not shown: per-exercise totals and provenance hashes. */
+/**
+ * Gradescope's results.json, with only the fields of its published specification: those of
+ * `GradeResult` that Gradescope defines (its `output` is shown to the student, its stdout is for
+ * instructors only), and in `extra_data` (stored, not shown) per-exercise totals and provenance.
+ */
+export type GradescopeResults = Pick<GradeResult, "score" | "max_score" | "execution_time" | "output" | "visibility" | "stdout_visibility" | "tests"> & {
   extra_data: { exercises: Record<string, { score: number; max: number }>; submission_sha256?: string; grader_sha256?: string };
-}
+};
 
 /** Name of the hidden test entry that records the active protections. */
 export const PROTECTIONS_TEST = "Grader: protections active for this submission (instructors only)";
@@ -143,7 +126,7 @@ export const PROTECTIONS_TEST = "Grader: protections active for this submission 
  * fields Gradescope does not define are dropped or moved into `extra_data`.
  */
 export function gradescopeResults(r: GradeResult): GradescopeResults {
-  const tests: GradescopeTest[] = r.tests.map((t) => ({ name: t.name, score: t.score, max_score: t.max_score, status: t.status, output: t.output, visibility: t.visibility }));
+  const tests: GradeTest[] = r.tests.map((t) => ({ name: t.name, score: t.score, max_score: t.max_score, status: t.status, output: t.output, visibility: t.visibility }));
   tests.push({ name: PROTECTIONS_TEST, score: 0, max_score: 0, status: "passed", output: r.protections.join("\n"), visibility: "hidden" });
   const exercises = Object.fromEntries(Object.entries(r.exercises).map(([id, e]) => [id, { score: e.score, max: e.max }]));
   return {
