@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { ensureNotebookLib, WEB } from "./notebook-lib";
-import { describeFailures, jupyterEnv, listNotebooks, mapLimited, markdownLines, NOTEBOOKS, PYTHON, ROOT, runNotebook } from "./notebooks";
+import { describeFailures, jupyterEnv, listNotebooks, mapLimited, markdownLines, NOTEBOOKS, PYTHON, ROOT, runNotebook, type NotebookReport } from "./notebooks";
 import { readSyllabus } from "./syllabus";
 
 const MATHJAX = "/usr/share/javascript/mathjax";
@@ -139,17 +139,26 @@ export function withNav(html: string, nav: string): string {
 }
 
 /**
- * Runs each notebook (two kernels at a time, kernel cwd = notebooks/), keeps the executed copies in
- * `workDir`, exports them to `${outDir}/<name>.html`, and writes `${outDir}/index.html`. Throws
- * naming every failed notebook and cell. Resolves to the index entries. With `execute: false` the
- * notebooks are exported as committed, without running them (for checking text and math only).
+ * Runs each notebook on the tslab kernel (two kernels at a time, kernel cwd = notebooks/) and writes
+ * the executed copy to `${workDir}/<name>.ipynb`. Resolves to the runner's reports, in order.
+ */
+export async function executeNotebooks(notebooks: string[], workDir: string): Promise<NotebookReport[]> {
+  mkdirSync(workDir, { recursive: true });
+  return Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: join(workDir, basename(nb)) })));
+}
+
+/**
+ * Runs each notebook (`executeNotebooks`, copies kept in `workDir`), exports them to
+ * `${outDir}/<name>.html`, and writes `${outDir}/index.html`. Throws naming every failed notebook
+ * and cell. Resolves to the index entries. With `execute: false` the notebooks are exported as they
+ * are (already executed copies, or committed ones for checking text and math only).
  */
 export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string; execute?: boolean }): Promise<NotebookInfo[]> {
   const { notebooks, outDir, workDir } = options;
   mkdirSync(workDir, { recursive: true });
   const execute = options.execute ?? true;
   const executed = execute ? notebooks.map((nb) => join(workDir, basename(nb))) : notebooks;
-  const reports = execute ? await Promise.all(mapLimited(notebooks, 2, (nb) => runNotebook(nb, { output: executed[notebooks.indexOf(nb)]! }))) : [];
+  const reports = execute ? await executeNotebooks(notebooks, workDir) : [];
   const failures = reports.flatMap((r) => (r.ok ? [] : [`${basename(r.notebook)}:\n  ${describeFailures(r).join("\n  ")}`]));
   if (failures.length > 0) throw new Error(`site: notebooks failed, nothing exported:\n${failures.join("\n")}`);
   rmSync(outDir, { recursive: true, force: true }); // no stale pages of renamed notebooks

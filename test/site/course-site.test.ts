@@ -1,10 +1,11 @@
-// The zero-install edition (issue 12, part 3): `npm run site`'s build of the whole course — every
-// lesson executed on the tslab kernel — opened from disk in headless chromium with the network off.
-// Every page: every figure drawn, math typeset, navigation links to pages that exist, no page
-// errors, no request leaving the disk. Every live figure: a control is dragged (or a select
-// changed) and the values plotly then holds equal the library's, computed here in Node by the same
-// compute function at the same control values. Recompute times in the page are printed.
-// Building executes every lesson (minutes); COURSE_SITE_REUSE=1 reuses out/course-site/site.
+// Every lesson, executed once on the real tslab kernel, then the zero-install edition built from
+// those runs (issue 12, part 3), opened from disk in headless chromium with the network off.
+// Every lesson: every code cell runs without errors or stderr (a failed check, or figure text
+// plotly would show raw, writes to stderr). Every page: every figure drawn, math typeset,
+// navigation links to pages that exist, no page errors, no request leaving the disk. Every live
+// figure: a control is dragged (or a select changed) and the values plotly then holds equal the
+// library's, computed here in Node by the same compute function at the same control values.
+// Recompute times in the page are printed; run times are measured by `npm run bench:notebooks`.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { basename, join } from "node:path";
@@ -12,13 +13,16 @@ import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as library from "../../src/index";
-import { listNotebooks, markdownLines, ROOT } from "../../scripts/notebooks";
-import { buildSite } from "../../scripts/site";
+import { describeFailures, listNotebooks, markdownLines, ROOT, type NotebookReport } from "../../scripts/notebooks";
+import { buildSite, executeNotebooks } from "../../scripts/site";
 import { launchChromium } from "./browser";
 
 const OUT = join(ROOT, "out", "course-site");
 const SITE = join(OUT, "site");
-const lessons = listNotebooks().map((nb) => basename(nb, ".ipynb"));
+const EXECUTED = join(OUT, "executed");
+const notebooks = listNotebooks();
+const lessons = notebooks.map((nb) => basename(nb, ".ipynb"));
+const reports = new Map<string, NotebookReport>();
 
 let browser: Browser;
 let context: BrowserContext;
@@ -26,10 +30,9 @@ const blocked: string[] = [];
 const timings: string[] = [];
 
 beforeAll(async () => {
-  if (!(process.env.COURSE_SITE_REUSE && existsSync(join(SITE, "index.html")))) {
-    rmSync(OUT, { recursive: true, force: true });
-    await buildSite({ notebooks: listNotebooks(), outDir: SITE, workDir: join(OUT, "executed") });
-  }
+  rmSync(OUT, { recursive: true, force: true });
+  (await executeNotebooks(notebooks, EXECUTED)).forEach((report, i) => reports.set(lessons[i]!, report));
+  await buildSite({ notebooks: lessons.map((name) => join(EXECUTED, `${name}.ipynb`)), outDir: SITE, workDir: EXECUTED, execute: false });
   browser = await launchChromium();
   context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
   await context.route("**/*", (route) => {
@@ -102,8 +105,13 @@ function sameNumbers(actual: ArrayLike<number> | undefined, expected: ArrayLike<
   }
 }
 
-describe.each(lessons)("site/%s.html, from disk, offline", (name) => {
-  it("draws every figure, typesets its math, links to pages that exist, and its live figures recompute with the library", async () => {
+describe.each(lessons)("%s", (name) => {
+  it("runs every code cell without errors or stderr", () => {
+    const failures = describeFailures(reports.get(name)!);
+    if (failures.length > 0) throw new Error(`${name} failed:\n${failures.join("\n")}`);
+  });
+
+  it("site page, from disk, offline: draws every figure, typesets its math, links to pages that exist, and its live figures recompute with the library", async () => {
     const { page, errors } = await open(name);
     try {
       const figures = await page.evaluate(() => Array.from(document.querySelectorAll("div.course-plot"), (d) => ({
