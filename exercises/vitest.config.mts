@@ -24,5 +24,5 @@ export default defineConfig({
         },
       ]
     : [],
-  test: { root, include: ["exercises/*/public.test.ts"], pool: "threads" },
+  test: { root, include: ["exercises/*/public.test.ts"], pool: "threads", isolate: false },
 });
