@@ -1,8 +1,8 @@
 // Every lesson, executed once on the real tslab kernel, then the zero-install edition built from
 // those runs (issue 12, part 3), opened from disk in headless chromium with the network off.
 // Every lesson: every code cell runs without errors or stderr (a failed check, or figure text
-// plotly would show raw, writes to stderr). Every page: every figure drawn, math typeset,
-// navigation links to pages that exist, no page errors, no request leaving the disk. Every live
+// plotly would show raw, writes to stderr). Every page: every figure drawn, math typeset and none
+// of it broken by markdown (browser.ts, leftoverTex), navigation links to pages that exist, no page errors, no request leaving the disk. Every live
 // figure: a control is dragged (or a select changed) and the values plotly then holds equal the
 // library's, computed here in Node by the same compute function at the same control values.
 // Recompute times in the page are printed; run times are measured by `npm run bench:notebooks`.
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as library from "../../src/index";
 import { describeFailures, listNotebooks, markdownLines, ROOT, type NotebookReport } from "../../scripts/notebooks";
 import { buildSite, executeNotebooks } from "../../scripts/site";
-import { launchChromium } from "./browser";
+import { launchChromium, leftoverTex } from "./browser";
 
 const OUT = join(ROOT, "out", "course-site");
 const SITE = join(OUT, "site");
@@ -111,7 +111,7 @@ describe.each(lessons)("%s", (name) => {
     if (failures.length > 0) throw new Error(`${name} failed:\n${failures.join("\n")}`);
   });
 
-  it("site page, from disk, offline: draws every figure, typesets its math, links to pages that exist, and its live figures recompute with the library", async () => {
+  it("site page, from disk, offline: draws every figure, typesets its math (none broken by markdown), links to pages that exist, and its live figures recompute with the library", async () => {
     const { page, errors } = await open(name);
     try {
       const figures = await page.evaluate(() => Array.from(document.querySelectorAll("div.course-plot"), (d) => ({
@@ -122,6 +122,7 @@ describe.each(lessons)("%s", (name) => {
       if (markdownLines(join(ROOT, "notebooks", `${name}.ipynb`)).some((l) => /\$[^$]+\$/.test(l))) {
         expect(await page.$$eval(".MathJax_CHTML, .MathJax", (els) => els.length), "typeset formulas").toBeGreaterThan(0);
       }
+      expect(await page.evaluate(leftoverTex), "math that markdown broke (see leftoverTex)").toEqual([]);
       const links = await page.$$eval("nav.course-nav a", (as) => as.map((a) => a.getAttribute("href")!));
       expect(links).toContain("index.html");
       expect(links).toContain("exercises.html");
