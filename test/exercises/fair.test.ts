@@ -103,7 +103,8 @@ async function grade(id: string, slug: string, source: string): Promise<{ score:
   const dir = path.join(scratch, `${id}--${slug}`);
   mkdirSync(path.join(dir, id), { recursive: true });
   writeFileSync(path.join(dir, id, "exercise.ts"), source);
-  const r = await gradeSubmission(dir, { only: [id] });
+  // One grader for every variant (one vitest instance, not one per exercise).
+  const r = await gradeSubmission(dir);
   return r.exercises[id]!;
 }
 
