@@ -27,7 +27,7 @@ describe("public tests", () => {
     expect(results.filter((r) => r.part === "?")).toEqual([]);
   }, 300_000);
 
-  // The public tests share one module cache (isolate: false, so \`npm run check\` takes seconds):
+  // The public tests share one module cache (isolate: false, so `npm run check` takes seconds):
   // an answer that cannot load must cost its own exercise only.
   it("report an answer file that throws while loading as its own failure, and still run every other exercise", () => {
     const answers = mkdtempSync(path.join(tmpdir(), "answers-"));

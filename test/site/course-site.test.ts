@@ -2,9 +2,10 @@
 // those runs (issue 12, part 3), opened from disk in headless chromium with the network off.
 // Every lesson: every code cell runs without errors or stderr (a failed check, or figure text
 // plotly would show raw, writes to stderr). Every page: every figure drawn, math typeset and none
-// of it broken by markdown (browser.ts, leftoverTex), navigation links to pages that exist, no page errors, no request leaving the disk. Every live
-// figure: a control is dragged (or a select changed) and the values plotly then holds equal the
-// library's, computed here in Node by the same compute function at the same control values.
+// of it broken by markdown (browser.ts, leftoverTex), navigation links to pages that exist, no page
+// errors, no request leaving the disk. Every live figure: a control is dragged (or a select
+// changed) and the values plotly then holds equal the library's, computed here in Node by the same
+// compute function at the same control values.
 // Recompute times in the page are printed; run times are measured by `npm run bench:notebooks`.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
