@@ -159,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
       writeShardRecord(out(), shard ?? { index: 1, count: 1, source: "not sharded" });
       console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")}`);
       if (v.similarity) await similarity(positionals[0]!, out(), options.only);
-      return run.clashes > 0 ? 1 : 0;
+      return run.clashes + run.failed > 0 ? 1 : 0;
     }
     case "merge": {
       if (typeof v.class !== "string") throw new UsageError(`missing --class <folder of submissions>: ${helpHint(spec)}`);

@@ -46,6 +46,10 @@ export const CASES: SecurityCase[] = [
   { slug: "output-flood", family: "output floods and fake reporter lines", attack: "gigabytes of fake vitest '✓ … passed' lines on stdout", expected: 7 },
   { slug: "fork-exec", family: "fork/exec", attack: "execSync through /bin/sh, a 500-process fork bomb", expected: 7 },
   { slug: "network", family: "network", attack: "fetch from a local server (that would make the answer right) and from the internet", expected: 6 },
+  // Its forged answers are refused at the wire's bounds, as the answers of that submission's own
+  // calls: partA (answered before the file loads its stdin reader) and range (flooded, then
+  // answered) keep their points.
+  { slug: "deep-answer", family: "oversized values", attack: "forged answer lines for its own calls: arrays and objects nested 100 000 deep, a 300 000-character string, 20 000 answer-shaped lines", expected: 2 },
   { slug: "fake-results", family: "writing result files and fake reporter lines", attack: "writes results.json where graders look; prints forged protocol answers and a vitest summary", expected: 0 },
   { slug: "env-snoop", family: "environment snooping", attack: "process.env, /proc/self/environ, os.userInfo/hostname/networkInterfaces (the test plants a canary in the grader's environment)", expected: 7 },
   // Every clock reads 0 and /tmp holds 8 MiB: the answers below are wrong every time (never

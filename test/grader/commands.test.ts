@@ -23,7 +23,7 @@ describe("grade-all", () => {
     fs.cpSync(makeSubmission({ "zz-second/exercise.ts": referenceFiles()["zz-second/exercise.ts"]! }), path.join(cls, "carol"), { recursive: true });
     const out = tmpDir("lrgrader-out-");
     const opts = { suitesDir: FIXTURE_SUITES, manifest: path.join(FIXTURES, "manifest.json"), quiet: true };
-    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { new: 3 }, kept: 0, clashes: 0 });
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { new: 3 }, kept: 0, clashes: 0, failed: 0 });
     // "=bob" is quoted against spreadsheet formula injection
     expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toBe(
       "student,zz-demo,zz-second,total,max,folder,status\n" +
@@ -32,11 +32,11 @@ describe("grade-all", () => {
     expect(fs.readFileSync(path.join(out, "histogram.svg"), "utf8")).toMatch(/^<svg/);
     const aliceResult = path.join(out, "students", studentFolder("alice"), "results.json");
     const before = fs.statSync(aliceResult).mtimeMs;
-    expect(await gradeAll(cls, out, opts)).toEqual({ graded: {}, kept: 3, clashes: 0 });
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: {}, kept: 3, clashes: 0, failed: 0 });
     expect(fs.statSync(aliceResult).mtimeMs).toBe(before);
     expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toContain(`alice,7,1,8,8,${studentFolder("alice")},kept: same files and grader`);
     expect(listFiles(out).filter((f) => f.includes(".tmp-"))).toEqual([]);
-    expect(await gradeAll(cls, out, { ...opts, shard: [2, 3], force: true })).toEqual({ graded: { forced: 1 }, kept: 0, clashes: 0 });
+    expect(await gradeAll(cls, out, { ...opts, shard: [2, 3], force: true })).toEqual({ graded: { forced: 1 }, kept: 0, clashes: 0, failed: 0 });
   }, 120_000);
 });
 

@@ -11,6 +11,8 @@ import * as path from "node:path";
 import yazl from "yazl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASES } from "../../grader/security/cases";
+import { gradeAll } from "../../grader/harness/class/batch";
+import { studentFolder } from "../../grader/harness/intake/roster";
 import { Grader } from "../../grader/harness/run/runner";
 import { readManifest } from "../../grader/harness/score/manifest";
 import { score, type GradeResult } from "../../grader/harness/score/score";
@@ -165,7 +167,7 @@ describe("security suite", () => {
   it("has at least 20 hostile submissions covering every attack family of the threats note", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
     const families = new Set(CASES.map((c) => c.family));
-    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods"]) {
+    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods", "oversized values"]) {
       expect(families.has(f), f).toBe(true);
     }
   });
@@ -233,6 +235,20 @@ describe("security suite", () => {
     expect(runs[0]!.get("zip-entries")!.output).toMatch(/more than 5000 entries/);
     expect(out("disk-fill", "e")).toMatch(/^threw: Error: ENOSPC: no space left on device.*\(the submission's \/tmp is full/);
   });
+
+  it("grade-all over a class with the oversized-values submission grades everyone and writes the gradebook", async () => {
+    const cls = tmpDir("lrgrader-deep-class-");
+    fs.cpSync(path.join(classDir, "deep-answer"), path.join(cls, "deep-answer"), { recursive: true });
+    fs.cpSync(path.join(classDir, "zzz-honest-reference"), path.join(cls, "honest"), { recursive: true });
+    const out = tmpDir("lrgrader-deep-out-");
+    const run = await gradeAll(cls, out, { suitesDir: FIXTURE_SUITES, manifest: path.join(FIXTURES, "manifest.json"), quiet: true });
+    expect(run).toEqual({ graded: { new: 2 }, kept: 0, clashes: 0, failed: 0 });
+    const csv = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").trim().split("\n");
+    expect(csv.slice(1)).toEqual([`deep-answer,2,0,2,8,${studentFolder("deep-answer")},graded: new`, `honest,7,1,8,8,${studentFolder("honest")},graded: new`]);
+    const deep = JSON.parse(fs.readFileSync(path.join(out, "students", studentFolder("deep-answer"), "results.json"), "utf8")) as GradeResult;
+    expect(deep.tests.find((t) => t.name.startsWith("zz-demo c:"))!.output).toBe("returned a value beyond the grader's limits (it is nested more than 64 deep)");
+    expect(deep.tests.find((t) => t.name.startsWith("zz-demo b:"))!.output).toBe("returned a value beyond the grader's limits (a string in it is longer than 100000 characters)");
+  }, 120_000);
 
   it("left no file written by a submission and no student process running", () => {
     expect(fs.existsSync(path.join(REPO, "test", "grader", "PWNED"))).toBe(false);

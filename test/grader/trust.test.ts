@@ -41,7 +41,7 @@ describe("student identity", () => {
     expect(roster.clashes.find((c) => c.names.includes("Bob"))!.message).toMatch(/"Bob\/", "bob\/" denote the same student.*rename/);
     const out = tmpDir("lrgrader-out-");
     const run = await gradeAll(cls, out, OPTS);
-    expect(run).toEqual({ graded: { new: 1 }, kept: 0, clashes: 3 });
+    expect(run).toEqual({ graded: { new: 1 }, kept: 0, clashes: 3, failed: 0 });
     const csv = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("student,zz-demo,zz-second,total,max,folder,status");
     expect(csv).toContain(`carol,0,1,1,8,${studentFolder("carol")},graded: new`);
@@ -52,9 +52,9 @@ describe("student identity", () => {
   it("gives each student their own results when a late submission sorts first, and keeps the original name", async () => {
     const cls = await makeClass({ bob: oneRight, "Carol K.": ref });
     const out = tmpDir("lrgrader-out-");
-    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { new: 2 }, kept: 0, clashes: 0 });
+    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { new: 2 }, kept: 0, clashes: 0, failed: 0 });
     fs.cpSync(makeSubmission({}), path.join(cls, "aaron"), { recursive: true });
-    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { new: 1 }, kept: 2, clashes: 0 });
+    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { new: 1 }, kept: 2, clashes: 0, failed: 0 });
     expect([resultOf(out, "aaron").score, resultOf(out, "bob").score, resultOf(out, "Carol K.").score]).toEqual([0, 1, 8]);
     expect(resultOf(out, "Carol K.").submission!.name).toBe("Carol K.");
     expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").split("\n").slice(1, 4).map((l) => l.split(",").slice(0, 4).join(","))).toEqual([
@@ -70,11 +70,11 @@ describe("student identity", () => {
     await gradeAll(cls, out, OPTS);
     const danaBefore = fs.statSync(path.join(out, "students", studentFolder("dana"), "results.json")).mtimeMs;
     fs.cpSync(makeSubmission(ref), path.join(cls, "bob"), { recursive: true });
-    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { "submission changed": 1 }, kept: 1, clashes: 0 });
+    expect(await gradeAll(cls, out, OPTS)).toEqual({ graded: { "submission changed": 1 }, kept: 1, clashes: 0, failed: 0 });
     expect(resultOf(out, "bob").score).toBe(8);
     expect(fs.statSync(path.join(out, "students", studentFolder("dana"), "results.json")).mtimeMs).toBe(danaBefore);
     expect(fs.readFileSync(path.join(out, "summary.html"), "utf8")).toContain("graded 1 (1 submission changed); kept 1 (same files, same grader)");
-    expect(await gradeAll(cls, out, { ...OPTS, force: true })).toEqual({ graded: { forced: 2 }, kept: 0, clashes: 0 });
+    expect(await gradeAll(cls, out, { ...OPTS, force: true })).toEqual({ graded: { forced: 2 }, kept: 0, clashes: 0, failed: 0 });
   }, 90_000);
 });
 
@@ -117,7 +117,7 @@ describe("the manifest against the suites", () => {
     const suite = path.join(suitesDir, "zz-second.hidden.test.ts");
     fs.writeFileSync(suite, fs.readFileSync(suite, "utf8").replace(/\}\);\s*$/, '  task("b", "an added task", 1, async () => {});\n});\n'));
     fs.writeFileSync(manifest, manifestText(await generateManifest(suitesDir)));
-    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { "grader changed": 2 }, kept: 0, clashes: 0 });
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { "grader changed": 2 }, kept: 0, clashes: 0, failed: 0 });
     expect([resultOf(out, "bob").score, resultOf(out, "bob").max_score, resultOf(out, "dana").score]).toEqual([9, 9, 2]);
   }, 120_000);
 

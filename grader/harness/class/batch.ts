@@ -83,6 +83,8 @@ export interface ClassRun {
   kept: number;
   /** Submissions not graded because their names clash. */
   clashes: number;
+  /** Submissions whose grading failed in this run (each named in the gradebook; a rerun retries them). */
+  failed: number;
 }
 
 /** The stored result of a student, or null when there is none or it cannot be read. */
@@ -136,9 +138,9 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
   for (const line of [...roster.skipped, ...roster.clashes.map((c) => c.message)]) process.stderr.write(`${line}\n`);
 
   const resultFile = (s: Submission) => path.join(outDir, "students", s.folder, "results.json");
-  const run: ClassRun = { graded: {}, kept: 0, clashes: roster.clashes.length };
+  const run: ClassRun = { graded: {}, kept: 0, clashes: roster.clashes.length, failed: 0 };
   const status = new Map<string, string>();
-  const todo: Array<SubmissionRef & { sub: Submission }> = [];
+  const todo: Array<SubmissionRef & { sub: Submission; reason: Exclude<Reason, "kept"> }> = [];
   for (const sub of mine) {
     const got = await intake(sub.path, ids).catch(() => undefined);
     const stored = storedResult(resultFile(sub));
@@ -152,9 +154,7 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
       status.set(sub.name, "kept: same files and grader");
       continue;
     }
-    run.graded[reason] = (run.graded[reason] ?? 0) + 1;
-    status.set(sub.name, `graded: ${reason}`);
-    todo.push({ key: sub.folder, path: sub.path, intake: got, sub });
+    todo.push({ key: sub.folder, path: sub.path, intake: got, sub, reason });
   }
 
   const progress = new Progress(todo.length, !!options.quiet);
@@ -166,11 +166,21 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
       for (let i = 0; i < todo.length; i += size) {
         const batch = todo.slice(i, i + size);
         const raw = await grader.gradeBatch(batch);
-        for (const { sub } of batch) {
-          const r = raw.get(sub.folder)!;
-          const result: GradeResult = { ...score(r, manifest, grader.isolation.protections), submission: { name: sub.name, sha256: r.sha256 }, grader: sha };
-          writeAtomic(path.join(outDir, "students", sub.folder, "feedback.html"), feedbackHtml(result, `Feedback for ${sub.name}`));
-          writeAtomic(resultFile(sub), JSON.stringify(result, null, 2) + "\n");
+        for (const { sub, reason } of batch) {
+          // Whatever goes wrong with one student's result ends in that student's row.
+          try {
+            const r = raw.get(sub.folder)!;
+            const result: GradeResult = { ...score(r, manifest, grader.isolation.protections), submission: { name: sub.name, sha256: r.sha256 }, grader: sha };
+            writeAtomic(path.join(outDir, "students", sub.folder, "feedback.html"), feedbackHtml(result, `Feedback for ${sub.name}`));
+            writeAtomic(resultFile(sub), JSON.stringify(result, null, 2) + "\n");
+            run.graded[reason] = (run.graded[reason] ?? 0) + 1;
+            status.set(sub.name, `graded: ${reason}`);
+          } catch (e) {
+            run.failed++;
+            const line = `not graded: grader error (${(e as Error)?.message ?? String(e)}); run grade-all again to retry`;
+            status.set(sub.name, line);
+            process.stderr.write(`${sub.name}: ${line}\n`);
+          }
         }
         progress.update(i + batch.length);
       }
@@ -187,7 +197,7 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
 export function runSummary(run: ClassRun): string {
   const graded = Object.values(run.graded).reduce((a, n) => a + n, 0);
   const reasons = Object.entries(run.graded).map(([r, n]) => `${n} ${r}`).join(", ");
-  return `graded ${graded}${reasons ? ` (${reasons})` : ""}; kept ${run.kept} (same files, same grader)` + (run.clashes ? `; ${run.clashes} name clash${run.clashes > 1 ? "es" : ""} not graded` : "");
+  return `graded ${graded}${reasons ? ` (${reasons})` : ""}; kept ${run.kept} (same files, same grader)` + (run.clashes ? `; ${run.clashes} name clash${run.clashes > 1 ? "es" : ""} not graded` : "") + (run.failed ? `; ${run.failed} not graded (grader error: see the gradebook)` : "");
 }
 
 /**
@@ -197,8 +207,10 @@ export function runSummary(run: ClassRun): string {
 export function writeClassReports(roster: Roster, outDir: string, ids: string[], status: Map<string, string>, note: string): void {
   const rows: GradebookRow[] = [];
   for (const s of roster.submissions) {
-    const result = storedResult(path.join(outDir, "students", s.folder, "results.json"));
-    if (result) rows.push({ student: s.name, folder: s.folder, result, status: status.get(s.name) ?? "kept: graded by another shard or run" });
+    const st = status.get(s.name);
+    // A student this run failed to grade shows no score, not an older result.
+    const result = st?.startsWith("not graded") ? null : storedResult(path.join(outDir, "students", s.folder, "results.json"));
+    if (result || st) rows.push({ student: s.name, folder: s.folder, result, status: st ?? "kept: graded by another shard or run" });
   }
   for (const c of roster.clashes) for (const name of c.names) rows.push({ student: name, folder: "", result: null, status: "not graded: name clash" });
   rows.sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));

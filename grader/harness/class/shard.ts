@@ -206,7 +206,7 @@ export function mergeShards(classFolder: string, shardDirs: string[], outDir: st
 
   const statusOf = new Map(shardDirs.map((dir) => [dir, gradebookStatus(dir)]));
   const status = new Map<string, string>();
-  const run: ClassRun = { graded: {}, kept: 0, clashes: roster.clashes.length };
+  const run: ClassRun = { graded: {}, kept: 0, clashes: roster.clashes.length, failed: 0 };
   for (const s of roster.submissions) {
     const st = statusOf.get(results.get(s.folder)!.dir)!.get(s.folder);
     if (st === undefined) continue;

@@ -55,13 +55,9 @@ export class BrokerServer {
         buf += chunk;
         let nl: number;
         while ((nl = buf.indexOf("\n")) >= 0) {
-          const req = JSON.parse(buf.slice(0, nl)) as BrokerRequest;
+          const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
-          const answer = this.subs.get(req.sub);
-          const fail = (error: string): CallResult[] => req.items.map(() => ({ ok: false, error }));
-          const p = answer ? answer(req) : Promise.resolve(fail("submission is not being graded"));
-          const reply = (results: CallResult[]) => conn.writable && send(conn, JSON.stringify({ rid: req.rid, results } satisfies BrokerResponse) + "\n");
-          p.then(reply, (e: Error) => reply(fail(`grader error: ${e.message}`)));
+          this.serve(conn, line);
         }
       });
     });
@@ -69,6 +65,32 @@ export class BrokerServer {
       this.server!.once("error", rej);
       this.server!.listen(this.socketPath, () => res());
     });
+  }
+
+  /**
+   * Answers one request line. Nothing a submission sends back can make this throw or reject: a
+   * failure of its answerer, or an answer that cannot be written, becomes that request's failure.
+   */
+  private serve(conn: net.Socket, line: string): void {
+    let req: BrokerRequest;
+    try {
+      req = JSON.parse(line) as BrokerRequest;
+    } catch {
+      return; // only the suites' own client writes here
+    }
+    const fail = (error: string): CallResult[] => req.items.map(() => ({ ok: false, error }));
+    const reply = (results: CallResult[]): void => {
+      let text: string;
+      try {
+        text = JSON.stringify({ rid: req.rid, results } satisfies BrokerResponse);
+      } catch (e) {
+        text = JSON.stringify({ rid: req.rid, results: fail(`grader error: the answer could not be sent (${(e as Error).message})`) } satisfies BrokerResponse);
+      }
+      if (conn.writable) send(conn, text + "\n");
+    };
+    const answer = this.subs.get(req.sub);
+    const p = answer ? Promise.resolve().then(() => answer(req)) : Promise.resolve(fail("submission is not being graded"));
+    p.then(reply, (e: Error) => reply(fail(`grader error: ${e?.message}`))).catch(() => undefined);
   }
 
   register(key: string, answer: Answerer): void {

@@ -10,7 +10,7 @@
 import { describe, inject, test } from "vitest";
 import { answersDigest } from "../feedback/digest";
 import { BrokerClient } from "./broker";
-import { decode, encode, NotPlainData } from "../sandbox/codec";
+import { decode, encode, NotPlainData, refusedValue } from "../sandbox/codec";
 import type { CallResult } from "../sandbox/sandbox";
 
 /** Gradescope visibility of a test. */
@@ -98,7 +98,7 @@ export class CallResults {
     try {
       return decode(r.value);
     } catch (e) {
-      throw new StudentError(`returned a value that is not plain data (${e instanceof NotPlainData ? e.message : "malformed"})`);
+      throw new StudentError(e instanceof NotPlainData ? refusedValue(e) : "returned a value that is not plain data (malformed)");
     }
   }
 }

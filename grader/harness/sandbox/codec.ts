@@ -21,8 +21,28 @@ export class NotPlainData extends Error {
   }
 }
 
+/** Thrown when a value is plain data but beyond the wire's bounds (depth, size, string length). */
+export class BeyondLimits extends NotPlainData {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "BeyondLimits";
+  }
+}
+
+/** The student-safe sentence for a returned value the wire refused. */
+export function refusedValue(e: NotPlainData): string {
+  return e instanceof BeyondLimits ? `returned a value beyond the grader's limits (${e.message})` : `returned a value that is not plain data (${e.message})`;
+}
+
+/** The deepest nesting `encode` writes (a value at depth 64 may itself be an array, object or tag). */
 const MAX_DEPTH = 64;
+/** The most values (elements, properties, scalars) in one encoded value. */
 const MAX_NODES = 1_000_000;
+/** The longest string, in characters, that crosses from the student process. */
+export const MAX_STRING = 100_000;
+const TOO_DEEP = `it is nested more than ${MAX_DEPTH} deep`;
+const TOO_MANY = `it holds more than ${MAX_NODES} elements`;
+const TOO_LONG = `a string in it is longer than ${MAX_STRING} characters`;
 
 const TAGS: Record<string, unknown> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, undefined: undefined };
 
@@ -34,8 +54,8 @@ export function encode(value: unknown, isProxy: (v: unknown) => boolean = () => 
   let nodes = 0;
   const seen = new Set<object>();
   const walk = (v: unknown, depth: number): Wire => {
-    if (++nodes > MAX_NODES) throw new NotPlainData("the value is too large");
-    if (depth > MAX_DEPTH) throw new NotPlainData("the value is nested too deeply");
+    if (++nodes > MAX_NODES) throw new BeyondLimits(TOO_MANY);
+    if (depth > MAX_DEPTH) throw new BeyondLimits(TOO_DEEP);
     switch (typeof v) {
       case "number":
         if (Number.isNaN(v)) return { $: "NaN" };
@@ -44,6 +64,8 @@ export function encode(value: unknown, isProxy: (v: unknown) => boolean = () => 
         if (v === 0) return 0;
         return v;
       case "string":
+        if (v.length > MAX_STRING) throw new BeyondLimits(TOO_LONG);
+        return v;
       case "boolean":
         return v;
       case "undefined":
@@ -95,8 +117,8 @@ export function encode(value: unknown, isProxy: (v: unknown) => boolean = () => 
 export function decode(wire: unknown): unknown {
   let nodes = 0;
   const walk = (w: unknown, depth: number): unknown => {
-    if (++nodes > MAX_NODES) throw new NotPlainData("the value is too large");
-    if (depth > MAX_DEPTH) throw new NotPlainData("the value is nested too deeply");
+    if (++nodes > MAX_NODES) throw new BeyondLimits(TOO_MANY);
+    if (depth > MAX_DEPTH) throw new BeyondLimits(TOO_DEEP);
     if (w === null || typeof w === "boolean" || typeof w === "string") return w;
     if (typeof w === "number") {
       if (!Number.isFinite(w)) throw new NotPlainData("malformed number");
@@ -120,4 +142,38 @@ export function decode(wire: unknown): unknown {
     return out;
   };
   return walk(wire, 0);
+}
+
+/**
+ * Parses one JSON text from the student process (an answer line: an envelope object whose fields
+ * hold one encoded value), refusing with `NotPlainData` a text whose brackets nest deeper than an
+ * encoded value in its envelope can, that holds more than `MAX_NODES` values, or a string longer
+ * than `MAX_STRING` characters. The bounds are checked by an iterative scan before `JSON.parse`
+ * builds anything, so no text can exhaust the stack or the heap of the grader that reads it.
+ */
+export function parseBounded(text: string): unknown {
+  const maxNesting = MAX_DEPTH + 2;
+  let nesting = 0;
+  let nodes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let chars = 0;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x22) break;
+        if (d === 0x5c /* \ */) i += text.charCodeAt(i + 1) === 0x75 /* u */ ? 5 : 1;
+        if (++chars > MAX_STRING) throw new BeyondLimits(TOO_LONG);
+      }
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++nesting > maxNesting) throw new BeyondLimits(TOO_DEEP);
+      nodes++;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      nesting--;
+    } else if (c === 0x2c /* , */) {
+      nodes++;
+    }
+    if (nodes > MAX_NODES) throw new BeyondLimits(TOO_MANY);
+  }
+  return JSON.parse(text);
 }

@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { NotPlainData, parseBounded, refusedValue } from "./codec";
 
 /** Limits applied to every student process. */
 export interface Limits {
@@ -137,7 +138,8 @@ function nextUid(): number {
 
 type Pending = {
   id: number;
-  nonce: string;
+  /** How the runtime's lines for this request begin: its id and per-request nonce. */
+  prefix: string;
   /** Answers so far, one per item, in order. */
   results: CallResult[];
   count: number;
@@ -145,6 +147,28 @@ type Pending = {
   timer: NodeJS.Timeout;
   loading: boolean;
 };
+
+/** The runtime's first line. */
+const READY = '{"ready":true}';
+
+/**
+ * Reads one answer line of the student process into a result. Everything in it is the student's:
+ * the text is parsed within the wire's bounds (see `parseBounded`), and only the fields of an
+ * answer are kept, checked.
+ */
+function answerOf(line: string): CallResult {
+  let m: Record<string, unknown>;
+  try {
+    m = parseBounded(line) as Record<string, unknown>;
+  } catch (e) {
+    return { ok: false, error: e instanceof NotPlainData ? refusedValue(e) : "returned a line that is not JSON" };
+  }
+  if (m.ok === true && "value" in m) {
+    const mutated = Array.isArray(m.mutated) ? m.mutated.filter((i): i is number => Number.isInteger(i)).slice(0, 64) : [];
+    return { ok: true, value: m.value, ...(mutated.length ? { mutated } : {}) };
+  }
+  return { ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" };
+}
 
 /** The outcome of one call: parsed JSON `value` (and the arguments it changed in place), or a student-safe `error`. */
 export type CallResult = { ok: true; value: unknown; mutated?: number[] } | { ok: false; error: string; killed?: boolean; timedOut?: "load" | "run" };
@@ -299,17 +323,8 @@ export class StudentProcess {
       while ((nl = this.lineBuf.indexOf("\n")) >= 0) {
         const line = this.lineBuf.slice(0, nl);
         this.lineBuf = this.lineBuf.slice(nl + 1);
-        if (!line.startsWith('{"')) continue;
-        let msg: unknown;
-        try {
-          msg = JSON.parse(line);
-        } catch {
-          continue;
-        }
-        if (!msg || typeof msg !== "object") continue;
-        const m = msg as Record<string, unknown>;
         if (!started) {
-          if (m.ready === true) {
+          if (line === READY) {
             started = true;
             clearTimeout(startTimer);
             readyResolve();
@@ -317,18 +332,15 @@ export class StudentProcess {
           continue;
         }
         const p = this.pending;
-        if (!p || m.id !== p.id || m.n !== p.nonce) continue;
-        if (m.phase === "load" || m.phase === "run") {
-          p.loading = m.phase === "load";
+        // Only a line addressed to the pending request's next answer is read (the runtime writes
+        // `{"id":…,"n":…,` first); any other line is ignored unparsed, however it is shaped.
+        if (!p || !line.startsWith(p.prefix)) continue;
+        if (line === `${p.prefix}"phase":"load"}` || line === `${p.prefix}"phase":"run"}`) {
+          p.loading = line.endsWith('"load"}');
           continue;
         }
-        if (m.i !== p.results.length) continue;
-        const mutated = Array.isArray(m.mutated) ? m.mutated.filter((i): i is number => Number.isInteger(i)) : [];
-        p.results.push(
-          m.ok === true && "value" in m
-            ? { ok: true, value: m.value, ...(mutated.length ? { mutated } : {}) }
-            : { ok: false, error: typeof m.error === "string" ? m.error.slice(0, 400) : "failed" },
-        );
+        if (!line.startsWith(`${p.prefix}"i":${p.results.length},`)) continue;
+        p.results.push(answerOf(line));
         if (p.results.length === p.count) {
           this.pending = null;
           clearTimeout(p.timer);
@@ -385,8 +397,9 @@ export class StudentProcess {
             this.kill();
           }, Math.max(0, budgetMs))
         : null;
-      this.pending = { id, nonce: nonce(), results: [], count: items.length, resolve: (r) => (budget && clearTimeout(budget), resolve(r)), timer, loading: false };
-      child.stdin!.write(JSON.stringify({ id, n: this.pending.nonce, kind, file, export: exportName, items }) + "\n");
+      const n = nonce();
+      this.pending = { id, prefix: `{"id":${id},"n":"${n}",`, results: [], count: items.length, resolve: (r) => (budget && clearTimeout(budget), resolve(r)), timer, loading: false };
+      child.stdin!.write(JSON.stringify({ id, n, kind, file, export: exportName, items }) + "\n");
     });
   }
 }

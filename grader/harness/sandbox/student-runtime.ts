@@ -25,7 +25,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as util from "node:util";
 import * as vm from "node:vm";
-import { encode, decode, NotPlainData } from "./codec";
+import { encode, decode, NotPlainData, refusedValue } from "./codec";
 
 const root = path.resolve(process.argv[2] ?? ".");
 const writeOut = process.stdout.write.bind(process.stdout);
@@ -170,7 +170,7 @@ async function invoke(mod: Loaded, req: Request, args: unknown[]): Promise<Answe
     const mutated = decoded.flatMap((a, i) => (typeof a === "object" && a !== null && changed(a, args[i]) ? [i] : []));
     return { ok: true, value: encode(result, isProxy), ...(mutated.length ? { mutated } : {}) };
   } catch (e) {
-    return { ok: false, error: e instanceof NotPlainData ? `returned a value that is not plain data (${e.message})` : `returned a value that could not be read: ${describe(e)}` };
+    return { ok: false, error: e instanceof NotPlainData ? refusedValue(e) : `returned a value that could not be read: ${describe(e)}` };
   }
 }
 
