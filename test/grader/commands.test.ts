@@ -5,8 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import yauzl from "yauzl";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gradeAll } from "../../grader/harness/class/batch";
+import * as report from "../../grader/harness/report/report";
 import { studentFolder } from "../../grader/harness/intake/roster";
 import { exportGradescope } from "../../grader/harness/publish/gradescope";
 import { buildRelease, listFiles } from "../../grader/harness/publish/release";
@@ -37,6 +38,31 @@ describe("grade-all", () => {
     expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toContain(`alice,7,1,8,8,${studentFolder("alice")},kept: same files and grader`);
     expect(listFiles(out).filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(await gradeAll(cls, out, { ...opts, shard: [2, 3], force: true })).toEqual({ graded: { forced: 1 }, kept: 0, clashes: 0, failed: 0 });
+  }, 120_000);
+
+  it("records a student whose result cannot be made in that student's row, grades the others, and retries it next run", async () => {
+    const cls = tmpDir("lrgrader-class-");
+    fs.cpSync(path.join(FIXTURES, "solutions"), path.join(cls, "alice"), { recursive: true });
+    fs.cpSync(path.join(FIXTURES, "starter"), path.join(cls, "bob"), { recursive: true });
+    const out = tmpDir("lrgrader-out-");
+    const opts = { suitesDir: FIXTURE_SUITES, manifest: path.join(FIXTURES, "manifest.json"), quiet: true };
+    // A fault while alice's feedback page is made (any bug that throws for one student only).
+    const real = report.feedbackHtml;
+    const spy = vi.spyOn(report, "feedbackHtml").mockImplementation((r, ...rest) => {
+      if (r.submission?.name === "alice") throw new TypeError("page fault for alice");
+      return real(r, ...rest);
+    });
+    try {
+      expect(await gradeAll(cls, out, opts)).toEqual({ graded: { new: 1 }, kept: 0, clashes: 0, failed: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toBe(
+      "student,zz-demo,zz-second,total,max,folder,status\n" +
+        `alice,,,,,${studentFolder("alice")},not graded: grader error (page fault for alice); run grade-all again to retry\nbob,0,0,0,8,${studentFolder("bob")},graded: new\n`,
+    );
+    expect(fs.existsSync(path.join(out, "students", studentFolder("alice")))).toBe(false);
+    expect(await gradeAll(cls, out, opts)).toEqual({ graded: { new: 1 }, kept: 1, clashes: 0, failed: 0 });
   }, 120_000);
 });
 

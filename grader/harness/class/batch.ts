@@ -176,6 +176,7 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
             run.graded[reason] = (run.graded[reason] ?? 0) + 1;
             status.set(sub.name, `graded: ${reason}`);
           } catch (e) {
+            if (e instanceof InstructorError) throw e; // a full disk stops the run: finished results are kept
             run.failed++;
             const line = `not graded: grader error (${(e as Error)?.message ?? String(e)}); run grade-all again to retry`;
             status.set(sub.name, line);
