@@ -3,12 +3,13 @@
  * manifest never grades, and resuming regrades exactly what changed. Runs grade-all on small
  * classes of the fixture exercises (zz-demo 7 points, zz-second 1).
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradeAll } from "../../grader/harness/class/batch";
-import { readRoster, studentFolder, studentKey } from "../../grader/harness/intake/roster";
+import { readRoster, rosterOf, studentFolder, studentKey } from "../../grader/harness/intake/roster";
 import { generateManifest } from "../../grader/harness/score/generate";
 import { loadManifest, manifestText } from "../../grader/harness/score/manifest";
 import type { GradeResult } from "../../grader/harness/score/score";
@@ -22,31 +23,73 @@ const oneRight = { "zz-second/exercise.ts": ref["zz-second/exercise.ts"]! };
 const resultOf = (out: string, name: string): GradeResult => JSON.parse(fs.readFileSync(path.join(out, "students", studentFolder(name), "results.json"), "utf8"));
 
 describe("student identity", () => {
-  it("derives the output folder from the name alone: lower-case ASCII plus a hash of the student key", () => {
+  it("derives the output folder from the name alone: lower-case ASCII plus 64 bits of a hash of the student key", () => {
     expect(studentKey("Alice Smith")).toBe("alice_smith");
     expect(studentKey("a b")).toBe(studentKey("a_b"));
+    // Windows drops a trailing dot: "maria lópez." is maria lópez
+    expect(studentKey("maria lópez.")).toBe(studentKey("maria lópez"));
     expect(studentFolder("Alice")).toBe(studentFolder("alice"));
-    expect(studentFolder("alice")).toMatch(/^alice-[0-9a-f]{8}$/);
+    expect(studentFolder("alice")).toBe(`alice-${createHash("sha256").update("alice").digest("hex").slice(0, 16)}`);
     // distinct students whose ASCII forms coincide still get distinct folders
     expect(studentFolder("José")).not.toBe(studentFolder("Jos, e"));
     expect(studentFolder("Zoë")).toBe(studentFolder("zoë"));
     expect(studentFolder("李雷")).not.toBe(studentFolder("韩梅梅"));
+    // a folder never starts with a character a spreadsheet reads as a formula
+    expect(studentFolder("-1+1")).toMatch(/^1_1-[0-9a-f]{16}$/);
+    expect(studentFolder("@cmd")).toMatch(/^cmd-[0-9a-f]{16}$/);
   });
 
-  it("reports every clash before grading and names both entries: folder beside zip, case, punctuation", async () => {
-    const cls = await makeClass({ alice: oneRight, "alice.zip": { zip: oneRight }, Bob: oneRight, bob: oneRight, "a b": oneRight, a_b: oneRight, carol: oneRight });
+  it("grades two students whose folder hashes coincide, each in a folder of its own", () => {
+    // 20 names with no ASCII letter all read "student" in ASCII: with one hex digit of hash, some
+    // must share a folder (20 names, 16 digits).
+    const names = Array.from({ length: 20 }, (_, i) => String.fromCodePoint(0x4e00 + i, 0x4e00 + 2 * i));
+    const roster = rosterOf("/class", names.map((name) => ({ name, kind: "folder" as const })), 1);
+    expect(roster.clashes).toEqual([]);
+    expect(roster.submissions.map((s) => s.name).sort()).toEqual([...names].sort());
+    expect(new Set(roster.submissions.map((s) => s.folder)).size).toBe(20);
+    const short = names.map((n) => studentFolder(n, 1));
+    const collided = roster.submissions.filter((s) => short.filter((f) => f === studentFolder(s.name, 1)).length > 1);
+    expect(collided.length).toBeGreaterThanOrEqual(2);
+    for (const s of collided) expect(s.folder).toBe(studentFolder(s.name, 64));
+  });
+
+  it("reports every clash before grading and names each entry exactly: folder beside zip, case, punctuation, a trailing dot", async () => {
+    const cls = await makeClass({ alice: oneRight, "alice.zip": { zip: oneRight }, Bob: oneRight, bob: oneRight, "a b": oneRight, a_b: oneRight, "maria lópez": oneRight, "maria lópez.": oneRight, carol: oneRight });
     const roster = readRoster(cls);
     expect(roster.submissions.map((s) => s.name)).toEqual(["carol"]);
-    expect(roster.clashes.map((c) => c.names.sort())).toEqual(expect.arrayContaining([["alice", "alice"], ["Bob", "bob"], ["a b", "a_b"]]));
-    expect(roster.clashes.find((c) => c.names.includes("Bob"))!.message).toMatch(/"Bob\/", "bob\/" denote the same student.*rename/);
+    expect(roster.clashes.map((c) => c.entries.sort())).toEqual(expect.arrayContaining([["alice.zip", "alice/"], ["Bob/", "bob/"], ["a b/", "a_b/"], ["maria lópez./", "maria lópez/"]]));
+    expect(roster.clashes.find((c) => c.entries.includes("Bob/"))!.message).toMatch(/"Bob\/", "bob\/" denote the same student.*rename/);
     const out = tmpDir("lrgrader-out-");
     const run = await gradeAll(cls, out, OPTS);
-    expect(run).toEqual({ graded: { new: 1 }, kept: 0, clashes: 3, failed: 0 });
+    expect(run).toEqual({ graded: { new: 1 }, kept: 0, clashes: 4, failed: 0 });
     const csv = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("student,zz-demo,zz-second,total,max,folder,status");
     expect(csv).toContain(`carol,0,1,1,8,${studentFolder("carol")},graded: new`);
-    expect(csv.filter((l) => l.endsWith("not graded: name clash")).map((l) => l.split(",")[0])).toEqual(["Bob", "a b", "a_b", "alice", "alice", "bob"]);
+    expect(csv.filter((l) => l.endsWith("not graded: name clash")).map((l) => l.split(",")[0])).toEqual(["Bob/", "a b/", "a_b/", "alice.zip", "alice/", "bob/", "maria lópez./", "maria lópez/"]);
     expect(fs.readdirSync(path.join(out, "students"))).toEqual([studentFolder("carol")]);
+  }, 60_000);
+
+  it("names every entry it does not grade, in the output and the gradebook: hidden names, stray files, symbolic links", async () => {
+    const cls = await makeClass({ "..hidden Student": oneRight, carol: oneRight });
+    fs.writeFileSync(path.join(cls, "notes.txt"), "x");
+    fs.symlinkSync(path.join(cls, "carol"), path.join(cls, "dave"));
+    const roster = readRoster(cls);
+    expect(roster.skipped.map((k) => k.message)).toEqual([
+      "..hidden Student/: hidden (the name starts with '.'), not graded: rename it to grade it",
+      "dave: symbolic link, not graded: copy the submission itself into the class folder",
+      "notes.txt: neither a folder nor a .zip, not graded",
+    ]);
+    const out = tmpDir("lrgrader-out-");
+    const r = await cli(["grade-all", cls, "--out", out, "--suites", FIXTURE_SUITES, "--quiet"]);
+    for (const k of roster.skipped) expect(r.stderr).toContain(k.message);
+    const csv = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8").trim().split("\n").slice(1);
+    expect(csv).toEqual([
+      "..hidden Student/,,,,,,not graded: hidden (the name starts with '.')",
+      `carol,0,1,1,8,${studentFolder("carol")},graded: new`,
+      "dave,,,,,,not graded: symbolic link",
+      "notes.txt,,,,,,not graded: neither a folder nor a .zip",
+    ]);
+    expect(fs.readFileSync(path.join(out, "summary.html"), "utf8")).toContain("..hidden Student/: hidden");
   }, 60_000);
 
   it("gives each student their own results when a late submission sorts first, and keeps the original name", async () => {

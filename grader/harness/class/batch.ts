@@ -135,7 +135,7 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
   const mine = options.shard ? roster.submissions.filter((_, i) => i % options.shard![1] === options.shard![0] - 1) : roster.submissions;
   checkOutput(outDir, mine.length * RESULT_BYTES);
   removeStaleTemps(outDir);
-  for (const line of [...roster.skipped, ...roster.clashes.map((c) => c.message)]) process.stderr.write(`${line}\n`);
+  for (const line of notGradedLines(roster)) process.stderr.write(`${line}\n`);
 
   const resultFile = (s: Submission) => path.join(outDir, "students", s.folder, "results.json");
   const run: ClassRun = { graded: {}, kept: 0, clashes: roster.clashes.length, failed: 0 };
@@ -194,6 +194,11 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
   return run;
 }
 
+/** One line per entry of the class folder that is not graded: clashes, then the others. */
+function notGradedLines(roster: Roster): string[] {
+  return [...roster.clashes.map((c) => c.message), ...roster.skipped.map((k) => k.message)];
+}
+
 /** One line saying what a run did: graded (by reason), kept, not graded. */
 export function runSummary(run: ClassRun): string {
   const graded = Object.values(run.graded).reduce((a, n) => a + n, 0);
@@ -213,7 +218,8 @@ export function writeClassReports(roster: Roster, outDir: string, ids: string[],
     const result = st?.startsWith("not graded") ? null : storedResult(path.join(outDir, "students", s.folder, "results.json"));
     if (result || st) rows.push({ student: s.name, folder: s.folder, result, status: st ?? "kept: graded by another shard or run" });
   }
-  for (const c of roster.clashes) for (const name of c.names) rows.push({ student: name, folder: "", result: null, status: "not graded: name clash" });
+  for (const c of roster.clashes) for (const entry of c.entries) rows.push({ student: entry, folder: "", result: null, status: "not graded: name clash" });
+  for (const k of roster.skipped) rows.push({ student: k.entry, folder: "", result: null, status: `not graded: ${k.reason}` });
   rows.sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
   writeAtomic(path.join(outDir, "gradebook.csv"), gradebookCsv(ids, rows));
   const graded = rows.filter((r): r is GradebookRow & { result: GradeResult } => r.result !== null);
@@ -226,5 +232,5 @@ export function writeClassReports(roster: Roster, outDir: string, ids: string[],
   writeAtomic(path.join(outDir, "points.csv"), pointsCsv(analytics));
   const plotly = plotlyBundle();
   if (plotly !== null) writeAtomic(path.join(outDir, PLOTLY_FILE), plotly);
-  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...roster.clashes.map((c) => c.message)], analytics));
+  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...notGradedLines(roster)], analytics));
 }

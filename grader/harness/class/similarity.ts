@@ -141,7 +141,7 @@ export async function similarityReport(classDir: string, outDir: string, options
   const fp = new Fingerprinter(o);
   const shared = new Map(ids.map((id) => [id, fp.shared([...sharedSources(exercisesDir, id), ...sharedSources(solutionsDir, id)])]));
   const { submissions: students, clashes, skipped } = readRoster(classDir);
-  const notes = [...skipped, ...clashes.map((c) => `name clash, not compared: ${c.names.map((x) => JSON.stringify(x)).join(", ")}`)];
+  const notes = [...skipped.map((k) => `${k.entry}: ${k.reason}, not compared`), ...clashes.map((c) => `name clash, not compared: ${c.entries.map((x) => JSON.stringify(x)).join(", ")}`)];
   const docs: Array<Map<string, ExerciseDoc>> = [];
   for (const s of students) {
     const docsOfStudent = new Map<string, ExerciseDoc>();
