@@ -164,6 +164,37 @@ describe("the manifest against the suites", () => {
     expect([resultOf(out, "bob").score, resultOf(out, "bob").max_score, resultOf(out, "dana").score]).toEqual([9, 9, 2]);
   }, 120_000);
 
+  it("refuses, in one line, a manifest edited by hand: a task removed, points changed, a maximum that is not the sum", async () => {
+    const { suitesDir, manifest } = copySuites();
+    const good = await generateManifest(suitesDir);
+    const cls = await makeClass({ bob: ref });
+    const edits: Array<[string, (m: typeof good) => void, RegExp]> = [
+      ["a task removed", (m) => {
+        const ex = m.exercises["zz-demo"]!;
+        ex.tasks = ex.tasks.filter((t) => t.part !== "c");
+        ex.max = 5;
+      }, /^the manifest does not match the tasks the hidden suites declare \(zz-demo c: scale multiplies is not in the manifest\): points and tasks change in the hidden suites \(task\(part, title, points\)\); then run npm run grade:manifest/],
+      ["points changed", (m) => {
+        const ex = m.exercises["zz-demo"]!;
+        ex.tasks.find((t) => t.part === "c")!.points = 5;
+        ex.max = 10;
+      }, /\(zz-demo c: scale multiplies has 5 points, after_published in the manifest, 2 points, after_published in the suite\)/],
+      ["a hidden task made visible", (m) => void (m.exercises["zz-demo"]!.tasks.find((t) => t.part === "b")!.visibility = "visible"), /zz-demo b: classifies every item has 1 point, visible in the manifest, 1 point, after_published in the suite/],
+      ["a maximum that is not the sum", (m) => void (m.exercises["zz-demo"]!.max = 10), /is not a valid manifest \(exercise zz-demo has max 10, but its tasks' points add up to 7\)/],
+    ];
+    for (const [what, edit, message] of edits) {
+      const m = structuredClone(good);
+      edit(m);
+      fs.writeFileSync(manifest, manifestText(m));
+      const out = tmpDir("lrgrader-out-");
+      const r = await cli(["grade-all", cls, "--out", out, "--suites", suitesDir, "--manifest", manifest, "--quiet"]);
+      expect([what, r.status], r.stderr).toEqual([what, 2]);
+      expect(r.stderr.trim().split("\n"), what).toHaveLength(1);
+      expect(r.stderr, what).toMatch(message);
+      expect(fs.existsSync(path.join(out, "students")), what).toBe(false);
+    }
+  }, 120_000);
+
   it("names a missing or garbled manifest file", () => {
     const dir = tmpDir();
     expect(() => loadManifest(path.join(dir, "nope.json"), FIXTURE_SUITES, ["zz-demo"])).toThrow(/^the manifest .*nope\.json does not exist: run npm run grade:manifest/);

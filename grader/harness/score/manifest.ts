@@ -42,6 +42,11 @@ export interface Manifest {
   exercises: Record<string, { max: number; tasks: ManifestTask[]; mistakes?: Mistake[] }>;
 }
 
+/** Rounds to 6 decimals so sums of fractional points print cleanly. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
 /** The SHA-256 of each `.ts` file in `suitesDir` (suites and their shared helpers), by name. */
 export function suiteSources(suitesDir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -59,7 +64,7 @@ export function buildManifest(tasks: TaskMeta[], exercises: string[], sources: R
     const ex = m.exercises[t.exercise];
     if (!ex) throw new Error(`task of unknown exercise ${t.exercise}`);
     ex.tasks.push({ exercise: t.exercise, part: t.part, title: t.title, points: t.points, visibility: t.visibility });
-    ex.max = Math.round((ex.max + t.points) * 1e6) / 1e6;
+    ex.max = round(ex.max + t.points);
   }
   for (const [id, ex] of Object.entries(m.exercises)) if (ex.tasks.length === 0) throw new Error(`exercise ${id} declares no tasks`);
   return m;
@@ -71,6 +76,35 @@ export function manifestText(m: Manifest): string {
 }
 
 const FIX = "run npm run grade:manifest (with the same --suites) to regenerate it";
+/** How points and tasks change: in the suites, never in the generated manifest. */
+const EDIT_FIX = "points and tasks change in the hidden suites (task(part, title, points)); then run npm run grade:manifest to regenerate the manifest";
+
+/**
+ * Checks the tasks one graded submission's run declared (every suite declares every task for
+ * every submission) against the manifest: the same tasks, points and visibility, each once.
+ * Exercises whose suite did not load are left out (that submission's output says so). A
+ * mismatch means the manifest was edited by hand: an `InstructorError` naming the differences.
+ */
+export function checkDeclaredTasks(manifest: Manifest, declared: TaskMeta[]): void {
+  const terms = (t: { points: number; visibility: string }) => `${t.points} point${t.points === 1 ? "" : "s"}, ${t.visibility}`;
+  const got = new Map<string, string>();
+  for (const t of declared) got.set(`${t.exercise} ${t.part}: ${t.title}`, terms(t));
+  const ran = new Set(declared.map((t) => t.exercise));
+  const diffs: string[] = [];
+  for (const [id, ex] of Object.entries(manifest.exercises)) {
+    if (!ran.has(id)) continue;
+    for (const t of ex.tasks) {
+      const name = `${id} ${t.part}: ${t.title}`;
+      const want = terms(t);
+      const have = got.get(name);
+      got.delete(name);
+      if (have === undefined) diffs.push(`${name} is not in the suite`);
+      else if (have !== want) diffs.push(`${name} has ${want} in the manifest, ${have} in the suite`);
+    }
+  }
+  for (const name of got.keys()) if (manifest.exercises[name.split(" ")[0]!]) diffs.push(`${name} is not in the manifest`);
+  if (diffs.length) throw new InstructorError(`the manifest does not match the tasks the hidden suites declare (${diffs.slice(0, 3).join("; ")}${diffs.length > 3 ? `; ${diffs.length - 3} more` : ""}): ${EDIT_FIX}`);
+}
 
 /** Reads and validates a manifest file; a missing or garbled file is an `InstructorError`. */
 export function readManifest(file: string): Manifest {
@@ -106,6 +140,10 @@ function manifestProblem(m: unknown): string | null {
         return `a task of ${id} is malformed`;
       }
     }
+    const keys = new Set(ex.tasks.map((t) => `${(t as ManifestTask).part}: ${(t as ManifestTask).title}`));
+    if (keys.size !== ex.tasks.length) return `exercise ${id} lists a task twice`;
+    const sum = round(ex.tasks.reduce((a, t) => a + (t as ManifestTask).points, 0));
+    if (ex.max !== sum) return `exercise ${id} has max ${ex.max}, but its tasks' points add up to ${sum}`;
     const mistakes = ex.mistakes ?? [];
     if (!Array.isArray(mistakes) || !mistakes.every((w) => isObject(w) && typeof w.slug === "string" && typeof w.what === "string" && isObject(w.answers))) return `the known mistakes of ${id} are malformed`;
   }

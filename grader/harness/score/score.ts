@@ -7,7 +7,7 @@
 import type { RawGrade } from "../run/runner";
 import type { Visibility } from "../run/suite";
 import { failureText } from "../feedback/explain";
-import type { Manifest } from "./manifest";
+import { checkDeclaredTasks, round, type Manifest } from "./manifest";
 
 /** A Gradescope test entry. */
 export interface GradeTest {
@@ -38,8 +38,12 @@ export interface GradeResult {
 
 const key = (exercise: string, part: string, title: string) => `${exercise}\0${part}\0${title}`;
 
-/** Scores one submission's raw outcomes against the manifest. */
+/**
+ * Scores one submission's raw outcomes against the manifest, after checking that the manifest
+ * lists exactly the tasks the run declared (an `InstructorError` otherwise).
+ */
 export function score(raw: RawGrade, manifest: Manifest, protections: string[]): GradeResult {
+  checkDeclaredTasks(manifest, raw.outcomes.map((o) => o.meta));
   const byKey = new Map<string, RawGrade["outcomes"][number]>();
   for (const o of raw.outcomes) byKey.set(key(o.meta.exercise, o.meta.part, o.meta.title), o);
   const tests: GradeTest[] = [];
@@ -83,9 +87,4 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
     exercises,
     protections,
   };
-}
-
-/** Rounds to 6 decimals so sums of fractional points print cleanly. */
-export function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }
