@@ -34,19 +34,12 @@ export function answersDigest(results: readonly CallResult[]): string {
 }
 
 /**
- * Whether a student's answers (`got`) are those of a known mistake (`known`), call by call. A call
- * that failed for the student without throwing ("!x": a timeout on a loaded machine, say) is left
- * out, and so are calls one side never made (a task stops at its first failed check); every other
- * call must agree (a throw agrees with a throw of the same class), and at least one must.
+ * Whether a student's answers (`got`) are those of a known mistake (`known`): the same calls, each
+ * answered alike (a throw agrees with a throw of the same class). A call that failed without
+ * throwing ("!x": a timeout, a crash, a line the student forged) is no evidence, so it rules the
+ * match out, as does any disagreeing call or a call one side did not make: feedback that cannot
+ * be sure says nothing about known mistakes.
  */
 export function sameAnswers(got: string, known: string): boolean {
-  const a = got.split(".");
-  const b = known.split(".");
-  let agreed = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] === "!x") continue;
-    if (a[i] !== b[i]) return false;
-    agreed++;
-  }
-  return agreed > 0;
+  return got === known && !got.split(".").includes("!x");
 }

@@ -1,0 +1,45 @@
+/**
+ * Known mistakes are named only on the evidence they were recorded on: every call answered, and
+ * answered alike. Checked against the known mistakes of the real manifest.
+ */
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { answersDigest, sameAnswers } from "../../grader/harness/feedback/digest";
+import { readManifest } from "../../grader/harness/score/manifest";
+import { REPO } from "./helpers";
+
+const manifest = readManifest(path.join(REPO, "grader", "manifest.json"));
+const records = Object.values(manifest.exercises).flatMap((ex) => (ex.mistakes ?? []).flatMap((m) => Object.values(m.answers)));
+
+describe("sameAnswers", () => {
+  it("matches a known mistake's own record, and only a record with every call answered", () => {
+    expect(records.length).toBeGreaterThan(100);
+    for (const r of records) expect(sameAnswers(r, r), r).toBe(!r.split(".").includes("!x"));
+  });
+
+  it("never matches when the student's later calls failed without throwing (their answered calls all right)", () => {
+    // The student answered the record's first call alike, then timed out or crashed on every other.
+    let tried = 0;
+    for (const r of records) {
+      const calls = r.split(".");
+      if (calls.length < 2) continue;
+      tried++;
+      const student = [calls[0], ...calls.slice(1).map(() => "!x")].join(".");
+      expect(sameAnswers(student, r), r).toBe(false);
+    }
+    expect(tried).toBeGreaterThan(50);
+  });
+
+  it("is ruled out by one disagreeing call, a missing call or an extra one", () => {
+    const ok = (v: unknown) => ({ ok: true as const, value: v });
+    const known = answersDigest([ok(1), ok([2, 3]), { ok: false, error: "threw: TypeError: x is undefined" }]);
+    expect(sameAnswers(answersDigest([ok(1), ok([2, 3]), { ok: false, error: "threw: TypeError: other text" }]), known)).toBe(true);
+    expect(sameAnswers(answersDigest([ok(1), ok([2, 4]), { ok: false, error: "threw: TypeError: x" }]), known)).toBe(false);
+    expect(sameAnswers(answersDigest([ok(1), ok([2, 3])]), known)).toBe(false);
+    expect(sameAnswers(answersDigest([ok(1), ok([2, 3]), { ok: false, error: "threw: TypeError: x" }, ok(5)]), known)).toBe(false);
+    expect(sameAnswers(answersDigest([ok(1), ok([2, 3]), { ok: false, error: "threw: RangeError: x" }]), known)).toBe(false);
+    // values equal to 4 significant figures agree (another summation order), others do not
+    expect(sameAnswers(answersDigest([ok(0.1 + 0.2)]), answersDigest([ok(0.3)]))).toBe(true);
+    expect(sameAnswers(answersDigest([ok(0.3001)]), answersDigest([ok(0.3)]))).toBe(false);
+  });
+});
