@@ -55,6 +55,10 @@ export const CASES: SecurityCase[] = [
   // Every clock reads 0 and /tmp holds 8 MiB: the answers below are wrong every time (never
   // sometimes right), and the flood of writes fails without harming the process.
   { slug: "clock-sources", family: "non-determinism", attack: "answers that depend on process.uptime, process.cpuUsage, resourceUsage, os.uptime and /proc/uptime", expected: 3 },
+  // The same, through the paths around the frozen clocks: the real Date behind the frozen one,
+  // performance marks, Intl, /proc and os, fresh contexts, workers and child processes. Every
+  // one is closed, so these answers are wrong every time.
+  { slug: "clock-escapes", family: "non-determinism", attack: "Object.getPrototypeOf(Date).now(), performance.mark/timeOrigin/eventLoopUtilization, Intl.DateTimeFormat().format(), memoryUsage, /proc/self/stat, /proc/stat, os.cpus/loadavg/freemem, vm.runInNewContext, a worker, a child node process", expected: 2 },
   { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 2 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
   { slug: "nondeterminism", family: "non-determinism", attack: "answers that depend on Date.now() and Math.random(), which a retry could win", expected: 5, seeded: true },
   { slug: "bad-types-exports", family: "bad submissions", attack: "a type error (graded anyway), a misspelt export, a wrong return type", expected: 5 },

@@ -18,8 +18,13 @@ import { checkOutput, removeStaleTemps, writeAtomic } from "../report/files";
 import { summaryTable } from "../report/report";
 import { closeGraders, gradeSubmission, type GradeOptions, type GradeResult, type GradeTest } from "../run/grade";
 import { REPO_ROOT } from "../run/runner";
+import { readTypeCheckConfig } from "../run/typecheck";
 
-/** Paths (relative to the repo) the autograder needs; folders are copied whole. */
+/**
+ * Paths (relative to the repo) the autograder needs; folders are copied whole. The type check
+ * reads the course's compiler options from tsconfig.json (and any file it extends, added by
+ * `exportGradescope`), and its `types` from the node_modules that setup.sh installs.
+ */
 const SOURCES = ["package.json", "package-lock.json", "tsconfig.json", "grader/cli.ts", "grader/harness", "grader/suites", "grader/manifest.json", "exercises/lib", "src", "scripts/args.ts"];
 
 const SETUP_SH = `#!/usr/bin/env bash
@@ -89,7 +94,12 @@ export async function exportGradescope(zipPath: string, root: string = REPO_ROOT
   };
   add("setup.sh", Buffer.from(SETUP_SH), 0o755);
   add("run_autograder", Buffer.from(RUN_AUTOGRADER), 0o755);
-  for (const src of SOURCES) {
+  // Every configuration file the type check reads (tsconfig.json and what it extends, unless
+  // that is an installed package), so it checks answers there with the course's options too.
+  const configs = readTypeCheckConfig(path.join(root, "tsconfig.json")).files.filter((f) => !f.split("/").includes("node_modules"));
+  const outside = configs.find((f) => f.startsWith("../"));
+  if (outside) throw new InstructorError(`tsconfig.json extends ${path.resolve(root, outside)}, outside the project: the autograder cannot ship it; make the configuration self-contained`);
+  for (const src of [...new Set([...SOURCES, ...configs])]) {
     const abs = path.join(root, src);
     if (!fs.existsSync(abs)) throw new Error(`missing ${src}: run npm run grade:manifest first if it is the manifest`);
     const files = fs.statSync(abs).isDirectory() ? listFiles(abs).map((f) => `${src}/${f}`) : [src];

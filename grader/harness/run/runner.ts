@@ -160,13 +160,11 @@ export class Grader {
     fs.chmodSync(workDir, 0o711);
     const runtimeDir = path.join(workDir, `runtime-${rand()}`);
     fs.mkdirSync(runtimeDir, { mode: 0o755 });
-    for (const name of ["codec", "student-runtime"]) {
+    for (const name of ["codec", "frozen", "student-runtime"]) {
       const src = fs.readFileSync(path.join(__dirname, "..", "sandbox", `${name}.ts`), "utf8");
       const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
       fs.writeFileSync(path.join(runtimeDir, `${name}.js`), js, { mode: 0o644 });
     }
-    // Shown to the sandbox as /proc/uptime, so no answer can depend on how long the machine has run.
-    fs.writeFileSync(path.join(runtimeDir, "uptime"), "0.00 0.00\n", { mode: 0o644 });
     const brokerDir = path.join(workDir, `broker-${rand()}`);
     fs.mkdirSync(brokerDir, { mode: 0o700 });
     const broker = new BrokerServer(path.join(brokerDir, "s"));

@@ -1,12 +1,89 @@
 /**
- * Type-checks each exercise's answer files on their own (strict, ES2022 library, no DOM or Node
- * types), in a worker thread with a time limit so a pathological type cannot stall grading.
- * Type errors are reported to the student; the exercise is graded anyway when the code runs.
+ * Type-checks each exercise's answer files on their own, with the compiler options of the course's
+ * `tsconfig.json` (the ones students' `npm run typecheck` and editors use: its `lib`, `types`,
+ * `strict` and other checks), read once at grader start, so a file that passes the students' own
+ * check never gets a type error here. Runs in a worker thread with a time limit so a pathological
+ * type cannot stall grading. Type errors are reported to the student; the exercise is graded
+ * anyway when the code runs.
  */
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
+import * as path from "node:path";
 import { Worker } from "node:worker_threads";
+import ts from "typescript";
+import { InstructorError } from "../errors";
 import type { Intake } from "../intake/prepare";
+
+/** The repository (or the Gradescope autograder's source folder): this file is grader/harness/run/typecheck.ts. */
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+/** The course's compiler configuration, the one students' `npm run typecheck` reads. */
+export const TSCONFIG = path.join(ROOT, "tsconfig.json");
+
+/**
+ * Options that only matter to emitting or to building a project (none of them changes what is an
+ * error in a file): dropped, since the check emits nothing and checks answer files only.
+ */
+const PROJECT_ONLY = ["composite", "incremental", "tsBuildInfoFile", "outDir", "outFile", "rootDir", "declaration", "declarationDir", "declarationMap", "emitDeclarationOnly", "sourceMap", "inlineSourceMap", "inlineSources", "mapRoot", "sourceRoot", "build", "watch", "listFiles", "listEmittedFiles", "traceResolution", "diagnostics", "extendedDiagnostics", "generateTrace", "generateCpuProfile"];
+
+/** The compiler options of the type check, and the configuration files they were read from. */
+export interface TypeCheckConfig {
+  /** The options handed to the worker (plain data). */
+  options: ts.CompilerOptions;
+  /** The configuration files read: `tsconfig.json` and any file it extends, relative to the root. */
+  files: string[];
+  /** A SHA-256 of those files' names and contents (part of the grader's identity, see provenance.ts). */
+  sha256: string;
+}
+
+/**
+ * Reads the compiler options of `file` (default: the course's tsconfig.json) with the TypeScript
+ * API, as `tsc -p` does (`extends` included), and adapts them to checking answer files alone:
+ * `noEmit`; every file a module (`moduleDetection: force`), so each exercise folder is checked on
+ * its own and no declaration of one answer file is seen by another; `skipLibCheck` (errors are
+ * reported for answer files only, so checking the libraries would only cost time); the options of
+ * emitting and of building a project dropped. Everything that decides what is an error in an
+ * answer file (`lib`, `types`, `target`, `strict`, `noUnused…`, `moduleResolution`, …) is the
+ * course's. A missing or invalid file is an `InstructorError` naming it.
+ */
+export function readTypeCheckConfig(file: string = TSCONFIG): TypeCheckConfig {
+  const root = path.dirname(file);
+  const read: string[] = [];
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    // The project's own files do not matter here: only its compiler options do.
+    readDirectory: () => [],
+    fileExists: (f) => ts.sys.fileExists(f),
+    readFile: (f) => {
+      const text = ts.sys.readFile(f);
+      if (text !== undefined) read.push(f);
+      return text;
+    },
+  };
+  const fail = (why: string): never => {
+    throw new InstructorError(`the type check of answers reads the compiler options of ${file}, and ${why}: restore the course's tsconfig.json (npx tsc --noEmit -p . checks it)`);
+  };
+  if (!fs.existsSync(file)) fail("it does not exist");
+  const json = ts.readConfigFile(file, (f) => host.readFile(f));
+  if (json.error) fail(`it could not be read (${ts.flattenDiagnosticMessageText(json.error.messageText, " ")})`);
+  const parsed = ts.parseJsonConfigFileContent(json.config, host, root, undefined, file);
+  // 18003: "No inputs were found": the project's files are not listed, on purpose (see readDirectory).
+  const errors = parsed.errors.filter((d) => d.code !== 18003);
+  if (errors.length) fail(`it has an error (${ts.flattenDiagnosticMessageText(errors[0]!.messageText, " ")})`);
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, skipLibCheck: true, moduleDetection: ts.ModuleDetectionKind.Force };
+  for (const k of PROJECT_ONLY) delete options[k];
+  const files = [...new Set(read.map((f) => path.relative(root, f).split(path.sep).join("/")))];
+  const h = createHash("sha256");
+  for (const f of files) h.update(f).update("\0").update(fs.readFileSync(path.resolve(root, f))).update("\0");
+  return { options, files, sha256: h.digest("hex") };
+}
+
+let config: TypeCheckConfig | null = null;
+/** The type check's configuration, read from the course's tsconfig.json on first use (grader start: see provenance.ts). */
+export function typeCheckConfig(): TypeCheckConfig {
+  config ??= readTypeCheckConfig();
+  return config;
+}
 
 /**
  * Milliseconds one submission's type check may run, counted from when the worker starts it (not
@@ -17,9 +94,8 @@ const CHECK_MS = 20_000;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const ts = require(workerData.typescript);
-const options = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ["lib.es2022.d.ts"], types: [], noEmit: true, skipLibCheck: true, isolatedModules: true,
-  moduleDetection: ts.ModuleDetectionKind.Force };
+// The course's compiler options (typeCheckConfig), with noEmit and every file a module.
+const options = workerData.options;
 const libCache = new Map();
 let oldProgram;
 parentPort.on("message", ({ id, files }) => {
@@ -76,7 +152,7 @@ function stopped(files: Record<string, string>): string[] {
 
 function getWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { typescript: createRequire(__filename).resolve("typescript") } });
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { typescript: createRequire(__filename).resolve("typescript"), options: typeCheckConfig().options } });
   w.unref();
   w.on("message", ({ id, started, errors }: { id: number; started?: boolean; errors?: string[] }) => {
     const p = waiting.get(id);

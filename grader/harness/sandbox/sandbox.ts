@@ -68,7 +68,7 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
     "output cap",
     "V8 heap cap",
     `files written at most ${mib(limits.fileBytes)} each`,
-    "seeded Math.random; frozen clocks (Date, performance.now, process.hrtime, process.uptime, process.cpuUsage, os.uptime)",
+    "seeded Math.random and crypto randomness; frozen clocks (Date, Intl, performance, process.hrtime/uptime/cpuUsage/resourceUsage/memoryUsage, os.uptime/cpus/loadavg/freemem, file times, timer objects); no fresh vm contexts, workers or child processes",
   ];
   if (prefer === "auto" && process.platform === "linux") {
     // A generous limit: on a loaded machine a slow probe must not silently switch the sandbox off.
@@ -82,7 +82,7 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
         protections: [
           ...common,
           "bubblewrap sandbox: no network, new pid/ipc/uts/user namespaces",
-          `read-only view of the node runtime and the compiled submission only; the only writable place is a fresh /tmp capped at ${mib(limits.tmpBytes)}; /proc/uptime reads 0; empty environment`,
+          `read-only view of the node runtime and the compiled submission only; the only writable place is a fresh /tmp capped at ${mib(limits.tmpBytes)}; no /proc; empty environment`,
           ...(canSwitchUid ? ["separate unprivileged uid per sandbox", "RLIMIT_NPROC process cap", "RLIMIT_DATA memory cap"] : ["RLIMIT_DATA memory cap (no per-sandbox uid: not running as root)"]),
         ],
       };
@@ -96,17 +96,15 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
 
 /**
  * The bubblewrap command line: read-only binds of node, its libraries and `binds`; /tmp a tmpfs
- * of `tmpBytes`; /dev and the root remounted read-only, so /tmp is the only writable place.
- * A bind whose destination is /proc/uptime goes after /proc is mounted (it hides the uptime).
+ * of `tmpBytes`; /dev and the root remounted read-only, so /tmp is the only writable place. No
+ * /proc: its CPU times, load and memory figures are clocks.
  */
 function bwrapArgs(nodeBin: string, binds: Array<[string, string]>, tmpBytes: number): string[] {
   const args = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
   args.push("--ro-bind", nodeBin, nodeBin);
   for (const lib of libsOf(nodeBin)) args.push("--ro-bind", fs.realpathSync(lib), lib);
-  const late = binds.filter(([, dst]) => dst.startsWith("/proc/"));
-  for (const [src, dst] of binds) if (!dst.startsWith("/proc/")) args.push("--ro-bind", src, dst);
-  args.push("--size", String(tmpBytes), "--tmpfs", "/tmp", "--proc", "/proc");
-  for (const [src, dst] of late) args.push("--ro-bind", src, dst);
+  for (const [src, dst] of binds) args.push("--ro-bind", src, dst);
+  args.push("--size", String(tmpBytes), "--tmpfs", "/tmp");
   args.push("--dev", "/dev", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp");
   if (canSwitchUid) args.push("--uid", "65534", "--gid", "65534");
   return args;
@@ -267,7 +265,7 @@ export class StudentProcess {
       const uid = nextUid();
       cmd = "prlimit";
       args = [...rlimits, ...(canSwitchUid ? [`--nproc=${this.limits.nproc}`] : []), "--", "bwrap",
-        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"], [path.join(this.runtimeDir, "uptime"), "/proc/uptime"]], this.limits.tmpBytes),
+        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]], this.limits.tmpBytes),
         nodeBin, ...nodeArgs, "/runtime/student-runtime.js", "/submission"];
       opts = { detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
     } else {

@@ -1,17 +1,15 @@
 /**
  * The student-side runtime: the only grader code that runs inside the student's process (the
- * sandbox). The grader compiles it to CommonJS next to `codec.js` and starts it as
+ * sandbox). The grader compiles it to CommonJS next to `codec.js` and `frozen.js` and starts it as
  * `node student-runtime.js <submission root>`. It reads JSON-lines requests on stdin,
  * `{id, n, kind: "call"|"value", file, export, items}` (one argument list per call), and answers
  * each item with one line on stdout, `{id, n, i, ok: true, value}` or `{id, n, i, ok: false, error}`. It holds nothing secret: everything here
  * is visible to the student's code, and the trusted side believes none of it beyond the parsed
  * JSON data.
  *
- * Before any student code runs, it makes the process deterministic: `Math.random` becomes a
- * generator reseeded before every request from the request itself, and the clocks (`Date`,
- * `performance.now`, `process.hrtime`, `process.uptime`, `process.cpuUsage`,
- * `process.resourceUsage`, `os.uptime`) are frozen, so retries cannot be gamed. (In the sandbox
- * /proc/uptime reads 0 too.)
+ * Before any student code runs, `frozen.ts` makes the process deterministic (seeded randomness,
+ * frozen clocks, no fresh contexts or processes), and every call reseeds the randomness from the
+ * call itself, so retries cannot be gamed.
  *
  * Student code runs in this same process, so it can print a line shaped like an answer, nonce
  * included (it can read the request from stdin). What holds: such a line can only answer the
@@ -20,8 +18,8 @@
  * line cannot touch another submission, the tests, or the score, which the trusted side computes
  * from vitest's records alone.
  */
+import { reseed } from "./frozen";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as util from "node:util";
 import * as vm from "node:vm";
@@ -35,46 +33,13 @@ const parse = JSON.parse;
 const isProxy = util.types.isProxy;
 const isPromise = util.types.isPromise;
 
+// Blocking pipes: a flood of output waits for the grader to read it (and meet the output cap)
+// instead of failing with EAGAIN at a moment that depends on the machine's load.
+for (const stream of [process.stdout, process.stderr]) (stream as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
 // Student console output goes to stderr, which the grader counts against the output cap and discards.
 process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => (writeErr as (...a: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
 for (const m of ["log", "info", "debug", "table", "dir"] as const) console[m] = console.error;
 
-/** A 32-bit FNV-1a hash of a string: the per-request seed. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-let state = 1;
-Math.random = () => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-const FROZEN = Date.UTC(2025, 0, 1);
-const RealDate = Date;
-class FrozenDate extends RealDate {
-  constructor(...args: unknown[]) {
-    if (args.length === 0) super(FROZEN);
-    else super(...(args as [number]));
-  }
-  static override now(): number {
-    return FROZEN;
-  }
-}
-globalThis.Date = FrozenDate as DateConstructor;
-performance.now = () => 0;
-const hrtime = (() => [0, 0]) as unknown as NodeJS.HRTime;
-hrtime.bigint = () => 0n;
-process.hrtime = hrtime;
-process.uptime = () => 0;
-process.cpuUsage = () => ({ user: 0, system: 0 });
-const usage = process.resourceUsage();
-process.resourceUsage = () => ({ ...usage, userCPUTime: 0, systemCPUTime: 0 });
-(os as { uptime: () => number }).uptime = () => 0;
 // Writing a file past RLIMIT_FSIZE then fails with EFBIG instead of killing the process.
 process.on("SIGXFSZ", () => undefined);
 
@@ -144,7 +109,7 @@ type Answer = { ok: true; value: unknown; mutated?: number[] } | { ok: false; er
 
 /** Reseeds Math.random from the call itself (file, export, JSON args). */
 function seed(req: Request, args: unknown[]): void {
-  state = hash(`${req.file}\0${req.export}\0${stringify(args)}`) || 1;
+  reseed(`${req.file}\0${req.export}\0${stringify(args)}`);
 }
 
 /** One call (or the value) of a loaded module. */

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Intake } from "../intake/prepare";
+import { typeCheckConfig } from "../run/typecheck";
 import { suiteSources } from "./manifest";
 
 /** The SHA-256 of everything the intake read: each exercise's files (or why it has none) and the notes. */
@@ -41,10 +42,15 @@ function harnessSources(): string {
   return harnessSha;
 }
 
-/** The SHA-256 of the grader: harness sources, suites, manifest file and the exercise ids graded. */
+/**
+ * The SHA-256 of the grader: harness sources, the compiler configuration of the type check (the
+ * course's tsconfig.json: its messages are part of a result; reading it here also makes a missing
+ * or broken one stop grading at start, in one line), suites, manifest file and the exercise ids graded.
+ */
 export function graderSha(suitesDir: string, manifestFile: string, ids: string[]): string {
   return createHash("sha256")
     .update(`harness\0${harnessSources()}\0`)
+    .update(`typecheck\0${typeCheckConfig().sha256}\0`)
     .update(`suites\0${JSON.stringify(suiteSources(suitesDir))}\0`)
     .update(`manifest\0`)
     .update(fs.readFileSync(manifestFile))
