@@ -39,12 +39,12 @@ export interface TypeCheckConfig {
 /**
  * Reads the compiler options of `file` (default: the course's tsconfig.json) with the TypeScript
  * API, as `tsc -p` does (`extends` included), and adapts them to checking answer files alone:
- * `noEmit`; every file a module (`moduleDetection: force`), so each exercise folder is checked on
- * its own and no declaration of one answer file is seen by another; `skipLibCheck` (errors are
- * reported for answer files only, so checking the libraries would only cost time); the options of
- * emitting and of building a project dropped. Everything that decides what is an error in an
- * answer file (`lib`, `types`, `target`, `strict`, `noUnused…`, `moduleResolution`, …) is the
- * course's. A missing or invalid file is an `InstructorError` naming it.
+ * `noEmit`; `skipLibCheck` (errors are reported for answer files only, so checking the libraries
+ * would only cost time); the options of emitting and of building a project dropped. Everything
+ * that decides what is an error in an answer file (`lib`, `types`, `target`, `strict`,
+ * `noUnused…`, `moduleResolution`, `moduleDetection`, …) is the course's. (Each exercise folder is
+ * still checked on its own: see the worker.) A missing or invalid file is an `InstructorError`
+ * naming it.
  */
 export function readTypeCheckConfig(file: string = TSCONFIG): TypeCheckConfig {
   const root = path.dirname(file);
@@ -70,7 +70,7 @@ export function readTypeCheckConfig(file: string = TSCONFIG): TypeCheckConfig {
   // 18003: "No inputs were found": the project's files are not listed, on purpose (see readDirectory).
   const errors = parsed.errors.filter((d) => d.code !== 18003);
   if (errors.length) fail(`it has an error (${ts.flattenDiagnosticMessageText(errors[0]!.messageText, " ")})`);
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, skipLibCheck: true, moduleDetection: ts.ModuleDetectionKind.Force };
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, skipLibCheck: true };
   for (const k of PROJECT_ONLY) delete options[k];
   const files = [...new Set(read.map((f) => path.relative(root, f).split(path.sep).join("/")))];
   const h = createHash("sha256");
@@ -94,13 +94,16 @@ const CHECK_MS = 20_000;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const ts = require(workerData.typescript);
-// The course's compiler options (typeCheckConfig), with noEmit and every file a module.
+// The course's compiler options (see typeCheckConfig).
 const options = workerData.options;
 const libCache = new Map();
 let oldProgram;
+const root = "/submission/";
+const folderOf = (name) => name.slice(0, name.indexOf("/"));
+// A module under the course's module detection: a file with an import or an export (every file when it is "force").
+const isModule = (name, text) => options.moduleDetection === ts.ModuleDetectionKind.Force || ts.isExternalModule(ts.createSourceFile(root + name, text, ts.ScriptTarget.Latest, false));
 parentPort.on("message", ({ id, files }) => {
   parentPort.postMessage({ id, started: true });
-  const root = "/submission/";
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, lang) => {
@@ -122,13 +125,37 @@ parentPort.on("message", ({ id, files }) => {
   host.realpath = (p) => p;
   host.getCurrentDirectory = () => root;
   host.writeFile = () => {};
-  const program = ts.createProgram(Object.keys(files).map((f) => root + f), options, host, oldProgram);
-  oldProgram = program;
+  // Each exercise folder is checked on its own: the folders whose files are all modules together
+  // in one program (a module's names are its own), and a folder with a script file (no import or
+  // export: its top-level names are global, as in the students' check) in a program of its own,
+  // so no folder sees another's globals.
+  const folders = new Map();
+  for (const name of Object.keys(files)) {
+    const f = folderOf(name);
+    if (!folders.has(f)) folders.set(f, { names: [], modules: true });
+    const entry = folders.get(f);
+    entry.names.push(name);
+    if (!isModule(name, files[name])) entry.modules = false;
+  }
+  const groups = [[]];
+  for (const [f, entry] of folders) {
+    if (entry.modules) groups[0].push(f);
+    else groups.push([f]);
+  }
   const out = [];
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    if (!d.file || !d.file.fileName.startsWith(root)) continue;
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
-    out.push(d.file.fileName.slice(root.length) + "(" + (line + 1) + "," + (character + 1) + "): " + ts.flattenDiagnosticMessageText(d.messageText, " ").slice(0, 300));
+  for (const group of groups) {
+    if (group.length === 0) continue;
+    const names = group.flatMap((f) => folders.get(f).names);
+    const program = ts.createProgram(names.map((n) => root + n), options, host, oldProgram);
+    oldProgram = program;
+    for (const d of ts.getPreEmitDiagnostics(program)) {
+      if (!d.file || !d.file.fileName.startsWith(root)) continue;
+      const name = d.file.fileName.slice(root.length);
+      // A file another folder imports is reported with its own folder's program only.
+      if (!group.includes(folderOf(name))) continue;
+      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
+      out.push(name + "(" + (line + 1) + "," + (character + 1) + "): " + ts.flattenDiagnosticMessageText(d.messageText, " ").slice(0, 300));
+    }
   }
   parentPort.postMessage({ id, errors: out });
 });
@@ -200,8 +227,9 @@ function checkAll(files: Record<string, string>): Promise<{ errors: string[]; co
 
 /**
  * Messages of exercise folders already checked, by a hash of the folder's id, file names and
- * contents: a folder is checked on its own paths and every file is a module, so its messages
- * depend on nothing else (unchanged starters and shared files repeat a lot across a class).
+ * contents: a folder is checked on its own paths and never sees another folder's names (see the
+ * worker), so its messages depend on nothing else (unchanged starters and shared files repeat a
+ * lot across a class).
  */
 const checked = new Map<string, string[]>();
 
