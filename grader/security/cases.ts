@@ -60,6 +60,9 @@ export const CASES: SecurityCase[] = [
   // one is closed, so these answers are wrong every time.
   { slug: "clock-escapes", family: "non-determinism", attack: "Object.getPrototypeOf(Date).now(), performance.mark/timeOrigin/eventLoopUtilization, Intl.DateTimeFormat().format(), memoryUsage, /proc/self/stat, /proc/stat, os.cpus/loadavg/freemem, vm.runInNewContext, a worker, a child node process", expected: 2 },
   { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 2 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
+  // Nothing in the sandbox is writable, so no file or inode is made; descriptors, watches and
+  // sockets stop at RLIMIT_NOFILE; workers and processes are refused. Its honest work is whole.
+  { slug: "resource-flood", family: "resource floods", attack: "a million empty files in each of /tmp, /dev/shm, /, /submission, /runtime, /dev; file descriptors, inotify watches and Unix sockets until refused; 1000 workers, child processes and process.binding", expected: 7 },
   { slug: "nondeterminism", family: "non-determinism", attack: "answers that depend on Date.now() and Math.random(), which a retry could win", expected: 5, seeded: true },
   { slug: "bad-types-exports", family: "bad submissions", attack: "a type error (graded anyway), a misspelt export, a wrong return type", expected: 5 },
   { slug: "syntax-error", family: "bad submissions", attack: "a syntax error in one exercise", expected: 1 },

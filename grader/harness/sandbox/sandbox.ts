@@ -29,13 +29,11 @@ export interface Limits {
   nproc: number;
   /** Total stdout+stderr bytes before the process is killed. */
   outputBytes: number;
-  /** Size of the sandbox's /tmp, its only writable place: what one process may write in all. */
-  tmpBytes: number;
-  /** RLIMIT_FSIZE: the largest file the process may write. */
-  fileBytes: number;
+  /** RLIMIT_NOFILE: open files, pipes and sockets per process. */
+  nofile: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, tmpBytes: 8 << 20, fileBytes: 1 << 20 };
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
 
 /** How student processes are isolated on this machine, decided once per grader. */
 export interface Isolation {
@@ -61,18 +59,17 @@ const canSwitchUid = typeof process.getuid === "function" && process.getuid() ==
  * the plain out-of-process mode (used to test the fallback).
  */
 export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Limits = DEFAULT_LIMITS): Isolation {
-  const mib = (b: number) => `${b / 2 ** 20} MiB`;
   const common = [
     "separate student process (only JSON data crosses)",
     "per-call time limit enforced by SIGKILL",
     "output cap",
     "V8 heap cap",
-    `files written at most ${mib(limits.fileBytes)} each`,
+    `at most ${limits.nofile} open files, pipes and sockets per process; no file can be written (RLIMIT_FSIZE 0)`,
     "seeded Math.random and crypto randomness; frozen clocks (Date, Intl, performance, process.hrtime/uptime/cpuUsage/resourceUsage/memoryUsage, os.uptime/cpus/loadavg/freemem, file times, timer objects); no fresh vm contexts, workers or child processes",
   ];
   if (prefer === "auto" && process.platform === "linux") {
     // A generous limit: on a loaded machine a slow probe must not silently switch the sandbox off.
-    const probe = spawnSync("bwrap", [...bwrapArgs(process.execPath, [], limits.tmpBytes), process.execPath, "-e", "process.exit(7)"], {
+    const probe = spawnSync("bwrap", [...bwrapArgs(process.execPath, []), process.execPath, "-e", "process.exit(7)"], {
       timeout: 60_000,
       ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}),
     });
@@ -82,7 +79,7 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
         protections: [
           ...common,
           "bubblewrap sandbox: no network, new pid/ipc/uts/user namespaces",
-          `read-only view of the node runtime and the compiled submission only; the only writable place is a fresh /tmp capped at ${mib(limits.tmpBytes)}; no /proc; empty environment`,
+          "read-only view of the node runtime and the compiled submission only: nothing writable, so no file or inode can be made; no /proc; empty environment",
           ...(canSwitchUid ? ["separate unprivileged uid per sandbox", "RLIMIT_NPROC process cap", "RLIMIT_DATA memory cap"] : ["RLIMIT_DATA memory cap (no per-sandbox uid: not running as root)"]),
         ],
       };
@@ -95,17 +92,18 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
 }
 
 /**
- * The bubblewrap command line: read-only binds of node, its libraries and `binds`; /tmp a tmpfs
- * of `tmpBytes`; /dev and the root remounted read-only, so /tmp is the only writable place. No
- * /proc: its CPU times, load and memory figures are clocks.
+ * The bubblewrap command line: read-only binds of node, its libraries and `binds`; /dev and the
+ * root remounted read-only, so nothing is writable: no file, and no inode, can be made (a tmpfs
+ * caps bytes, not the kernel memory of millions of empty files). No /proc: its CPU times, load
+ * and memory figures are clocks.
  */
-function bwrapArgs(nodeBin: string, binds: Array<[string, string]>, tmpBytes: number): string[] {
+function bwrapArgs(nodeBin: string, binds: Array<[string, string]>): string[] {
   const args = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
   args.push("--ro-bind", nodeBin, nodeBin);
   for (const lib of libsOf(nodeBin)) args.push("--ro-bind", fs.realpathSync(lib), lib);
   for (const [src, dst] of binds) args.push("--ro-bind", src, dst);
-  args.push("--size", String(tmpBytes), "--tmpfs", "/tmp");
-  args.push("--dev", "/dev", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp");
+  // An empty /tmp, read-only like the rest: a write there fails as read-only, not as missing.
+  args.push("--dir", "/tmp", "--dev", "/dev", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp");
   if (canSwitchUid) args.push("--uid", "65534", "--gid", "65534");
   return args;
 }
@@ -257,7 +255,7 @@ export class StudentProcess {
     this.timedOut = false;
     const nodeBin = process.execPath;
     const nodeArgs = [`--max-old-space-size=${this.limits.heapMb}`, "--stack-size=2000", "--v8-pool-size=1", "--no-warnings"];
-    const rlimits = [`--data=${this.limits.dataMb * 1024 * 1024}`, "--core=0", "--nofile=64", `--fsize=${this.limits.fileBytes}`];
+    const rlimits = [`--data=${this.limits.dataMb * 1024 * 1024}`, "--core=0", `--nofile=${this.limits.nofile}`, "--fsize=0"];
     let cmd: string;
     let args: string[];
     let opts: Parameters<typeof spawn>[2];
@@ -265,7 +263,7 @@ export class StudentProcess {
       const uid = nextUid();
       cmd = "prlimit";
       args = [...rlimits, ...(canSwitchUid ? [`--nproc=${this.limits.nproc}`] : []), "--", "bwrap",
-        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]], this.limits.tmpBytes),
+        "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]]),
         nodeBin, ...nodeArgs, "/runtime/student-runtime.js", "/submission"];
       opts = { detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
     } else {

@@ -40,7 +40,7 @@ for (const stream of [process.stdout, process.stderr]) (stream as unknown as { _
 process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => (writeErr as (...a: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
 for (const m of ["log", "info", "debug", "table", "dir"] as const) console[m] = console.error;
 
-// Writing a file past RLIMIT_FSIZE then fails with EFBIG instead of killing the process.
+// Writing to a file (RLIMIT_FSIZE is 0) then fails with EFBIG instead of killing the process.
 process.on("SIGXFSZ", () => undefined);
 
 type Loaded = { exports: Record<string, unknown> } | { error: string };
@@ -76,9 +76,8 @@ function load(file: string): Loaded {
 
 /** What a file-system error code means in the sandbox. */
 const FS_LIMITS: Record<string, string> = {
-  ENOSPC: "the submission's /tmp is full: a submission may write only a few MiB, in /tmp",
-  EFBIG: "a file grew past the size limit for files a submission writes",
-  EROFS: "the sandbox is read-only except /tmp",
+  EFBIG: "a submission may not write files",
+  EROFS: "the sandbox is read-only: a submission may not write files",
   ERR_ACCESS_DENIED: "a submission may read only its own files and may not write files",
 };
 
