@@ -11,10 +11,23 @@ import { StudentError, task, type Submission } from "../harness/run/suite";
  * Throws a `StudentError` naming the problem when `actual` is missing or has the wrong type or
  * shape for `expected` (see feedback/shape.ts): every comparison below checks this first, so the
  * student reads "returned a string where a number is expected", not a failed value check.
+ * `actual` is a whole answer, as received from `s.call`/`s.value`/`get(i)`, never a field of one.
  */
 export function expectShape(actual: unknown, expected: unknown): void {
   const problem = shapeMismatch(actual, expected);
   if (problem) throw new StudentError(problem);
+}
+
+/**
+ * `actual`, typed as `like`, once its type and shape are checked against `like` (a trusted value
+ * of the shape the answer must have, such as the expected result; see `expectShape`). A task
+ * reads a field or an entry of an answer only through this, or after a helper below has checked
+ * the whole answer: a field read first (`r.lr` of an array) is undefined, and the student would
+ * read "no answer yet" or a failed value check instead of what is wrong.
+ */
+export function shaped<T>(actual: unknown, like: T): T {
+  expectShape(actual, like);
+  return actual as T;
 }
 
 /**

@@ -1,7 +1,6 @@
-import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, shaped, TOL } from "./a-shared";
 
 /** Closed form η₀·γ^⌊k/S⌋, written out independently of any submission. */
 const stepLr = (eta0: number, gamma: number, S: number, k: number) => eta0 * Math.pow(gamma, Math.floor(k / S));
@@ -64,11 +63,11 @@ exercise("a01-step-decay", (s) => {
         fx *= 1 - stepLr(config.eta0, config.gamma, config.stepSize, k) * lam[0];
         fy *= 1 - stepLr(config.eta0, config.gamma, config.stepSize, k) * lam[1];
       }
-      const got = await s.call("descend", config, lam, start, steps);
-      expect(Array.isArray(got) && (got as unknown[]).length === 2, "a point [x, y]").toBe(true);
-      const [x, y] = got as [number, number];
-      near(x, start[0] * fx, TOL.FLOAT32, "x");
-      near(y, start[1] * fy, TOL.FLOAT32, "y");
+      const want: [number, number] = [start[0] * fx, start[1] * fy];
+      // A point [x, y]: its shape is checked before its entries are read.
+      const [x, y] = shaped(await s.call("descend", config, lam, start, steps), want);
+      near(x, want[0], TOL.FLOAT32, "x");
+      near(y, want[1], TOL.FLOAT32, "y");
     }
   });
 

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { polynomial } from "../../src/schedules/index";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, shaped, TOL } from "./a-shared";
 
 /** Closed form of budgeted polynomial decay, written out independently of any submission. */
 const poly = (eta0: number, end: number, T: number, p: number, k: number) => (eta0 - end) * Math.pow(1 - Math.min(k, T) / T, p) + end;
@@ -53,7 +53,7 @@ exercise("a02-polynomial-decay", (s) => {
     let prev = Infinity;
     const got = await s.callMany("polynomialDecay", Array.from({ length: 61 }, (_, k) => [c, k]));
     for (let k = 0; k <= 60; k++) {
-      const v = got.get(k) as number;
+      const v = shaped(got.get(k), 0);
       expect(v).toBeLessThanOrEqual(prev);
       prev = v;
     }
@@ -61,7 +61,9 @@ exercise("a02-polynomial-decay", (s) => {
 
   task("d", "partialSums: Σ η_t and Σ η_t² over t = 0 … n − 1", 1, async () => {
     // α = 1: Σ 1/(t+1) is the harmonic number H_n; Σ 1/(t+1)² for n = 4 is 1 + 1/4 + 1/9 + 1/16.
-    const h = (await s.call("partialSums", { eta0: 1, alpha: 1 }, 4)) as { sum: number; sumOfSquares: number };
+    // An object { sum, sumOfSquares }: its shape is checked before its fields are read.
+    const sums = { sum: 0, sumOfSquares: 0 };
+    const h = shaped(await s.call("partialSums", { eta0: 1, alpha: 1 }, 4), sums);
     near(h.sum, 1 + 1 / 2 + 1 / 3 + 1 / 4, TOL.FLOAT32, "sum");
     near(h.sumOfSquares, 1 + 1 / 4 + 1 / 9 + 1 / 16, TOL.FLOAT32, "sum of squares");
     const r = rng(202);
@@ -74,11 +76,11 @@ exercise("a02-polynomial-decay", (s) => {
         sum += eta0 * t ** -alpha;
         sq += eta0 * eta0 * t ** (-2 * alpha);
       }
-      const got = (await s.call("partialSums", { eta0, alpha }, n)) as { sum: number; sumOfSquares: number };
+      const got = shaped(await s.call("partialSums", { eta0, alpha }, n), sums);
       near(got.sum, sum, TOL.FLOAT32, "sum");
       near(got.sumOfSquares, sq, TOL.FLOAT32, "sum of squares");
     }
-    const empty = (await s.call("partialSums", { eta0: 1, alpha: 1 }, 0)) as { sum: number; sumOfSquares: number };
+    const empty = shaped(await s.call("partialSums", { eta0: 1, alpha: 1 }, 0), sums);
     near(empty.sum, 0, 0, "empty sum");
   });
 

@@ -1,7 +1,6 @@
-import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task, type Submission } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, shaped, TOL } from "./a-shared";
 
 interface Cfg { etaMin: number; etaMax: number; peakStep: number; totalSteps: number; momentumMin: number; momentumMax: number }
 
@@ -11,10 +10,9 @@ function policy(c: Cfg, k: number): { lr: number; momentum: number } {
   return { lr: c.etaMin + (c.etaMax - c.etaMin) * x, momentum: c.momentumMax - (c.momentumMax - c.momentumMin) * x };
 }
 
+/** The student's { lr, momentum } at step k, its shape checked (against the definition's) before a field is read. */
 async function both(s: Submission, c: Cfg, k: number): Promise<{ lr: number; momentum: number }> {
-  const got = (await s.call("oneCycle", c, k)) as { lr: number; momentum: number };
-  expect(got !== null && typeof got === "object", "an object { lr, momentum }").toBe(true);
-  return got;
+  return shaped(await s.call("oneCycle", c, k), policy(c, k));
 }
 
 exercise("a05-one-cycle", (s) => {
@@ -80,8 +78,7 @@ exercise("a05-one-cycle", (s) => {
         x -= lr * vx;
         y -= lr * vy;
       }
-      const got = (await s.call("heavyBall", c, lam, start, steps)) as [number, number];
-      expect(Array.isArray(got) && got.length === 2, "a point [x, y]").toBe(true);
+      const got = shaped(await s.call("heavyBall", c, lam, start, steps), [x, y]);
       near(got[0], x, TOL.FLOAT32_ITERATED, "x");
       near(got[1], y, TOL.FLOAT32_ITERATED, "y");
     }

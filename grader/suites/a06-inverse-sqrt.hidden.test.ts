@@ -1,7 +1,7 @@
 import { rng } from "../../src/random";
 import { inverseSqrt } from "../../src/schedules/index";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, shaped, TOL } from "./a-shared";
 
 exercise("a06-inverse-sqrt", (s) => {
   choiceTask(s, "a", "partA", "picks the definition of inverse-square-root decay", "B");
@@ -39,8 +39,8 @@ exercise("a06-inverse-sqrt", (s) => {
 
   task("d", "inverseSqrt: log–log slope −½ after warmup", 0.5, async () => {
     const c = { peak: 0.01, warmupSteps: 100 };
-    const a = (await s.call("inverseSqrt", c, 1000)) as number;
-    const b = (await s.call("inverseSqrt", c, 100_000)) as number;
+    const a = shaped(await s.call("inverseSqrt", c, 1000), 0);
+    const b = shaped(await s.call("inverseSqrt", c, 100_000), 0);
     near(Math.log(b / a) / Math.log(100), -0.5, TOL.FLOAT32, "slope");
   });
 

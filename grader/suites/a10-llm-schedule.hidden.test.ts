@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { warmupCosine } from "../../src/schedules/index";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, same, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, same, shaped, TOL } from "./a-shared";
 
 exercise("a10-llm-schedule", (s) => {
   choiceTask(s, "a", "partA", "picks the description of the standard LLM schedule", "C");
@@ -50,14 +50,15 @@ exercise("a10-llm-schedule", (s) => {
   });
 
   task("d", "designSchedule: steps from tokens, rounded up, and the floor", 0.5, async () => {
-    type Design = { peak: number; minLr: number; warmupSteps: number; totalSteps: number };
-    const got = (await s.call("designSchedule", { totalTokens: 300e9, tokensPerStep: 3.2e6, warmupTokens: 375e6, peak: 6e-4, minLrRatio: 0.1 })) as Design;
+    // An object { peak, minLr, warmupSteps, totalSteps }: its shape is checked before its fields are read.
+    const design = { peak: 0, minLr: 0, warmupSteps: 0, totalSteps: 0 };
+    const got = shaped(await s.call("designSchedule", { totalTokens: 300e9, tokensPerStep: 3.2e6, warmupTokens: 375e6, peak: 6e-4, minLrRatio: 0.1 }), design);
     same(got.totalSteps, 93_750, "totalSteps"); // 300e9/3.2e6 = 93 750
     same(got.warmupSteps, 118, "warmupSteps"); // 375e6/3.2e6 = 117.19 → 118
     near(got.peak, 6e-4, TOL.FLOAT32, "peak");
     near(got.minLr, 6e-5, TOL.FLOAT32, "minLr");
     // A ratio of 0 is a real setting (decay to zero), checked in the returned value.
-    const zero = (await s.call("designSchedule", { totalTokens: 1e9 + 1, tokensPerStep: 1e6, warmupTokens: 1e7, peak: 1e-3, minLrRatio: 0 })) as Design;
+    const zero = shaped(await s.call("designSchedule", { totalTokens: 1e9 + 1, tokensPerStep: 1e6, warmupTokens: 1e7, peak: 1e-3, minLrRatio: 0 }), design);
     same(zero.totalSteps, 1001, "totalSteps");
     same(zero.warmupSteps, 10, "warmupSteps");
     near(zero.peak, 1e-3, TOL.FLOAT32, "peak");

@@ -1,6 +1,6 @@
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, same, sameList, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, same, sameList, shaped, TOL } from "./a-shared";
 import { bowlGrad, nearAll } from "./b-shared";
 
 interface AdamState { params: number[]; m: number[]; v: number[]; t: number }
@@ -46,7 +46,9 @@ exercise("b02-adam-first-moment", (s) => {
   task("d", "adamStep: the first update from a fresh state moves each coordinate by about η against its gradient", 1, async () => {
     // m̂_1 = g, v̂_1 = g²: the step is η g / (|g| + ε).
     const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
-    const out = (await s.call("adamStep", { params: [1, 2, 3], m: [0, 0, 0], v: [0, 0, 0], t: 0 }, [4, -0.01, 250], hp)) as AdamState;
+    const start: AdamState = { params: [1, 2, 3], m: [0, 0, 0], v: [0, 0, 0], t: 0 };
+    // The state's shape is checked (against the equations' result) before its fields are read.
+    const out = shaped(await s.call("adamStep", start, [4, -0.01, 250], hp), adam(start, [4, -0.01, 250], hp));
     nearAll(out.params, [0.9, 2.1, 2.9], TOL.FLOAT32, "params");
     nearAll(out.m, [0.4, -0.001, 25], TOL.FLOAT32, "m");
     same(out.t, 1, "t");
@@ -56,7 +58,7 @@ exercise("b02-adam-first-moment", (s) => {
     const hp = { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 0.01 };
     let st: AdamState = { params: [0], m: [0], v: [0], t: 0 };
     for (let k = 1; k <= 12; k++) {
-      const next = (await s.call("adamStep", st, [0.2], hp)) as AdamState;
+      const next = shaped(await s.call("adamStep", st, [0.2], hp), { params: [0], m: [0], v: [0], t: 0 });
       nearAll(st.params[0]! - next.params[0]!, 0.05 * 0.2 / 0.21, TOL.FLOAT32, `update ${k}`);
       same(next.t, k, "t");
       st = next;

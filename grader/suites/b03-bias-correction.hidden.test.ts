@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, shaped, TOL } from "./a-shared";
 import { bowlGrad, nearAll, norm } from "./b-shared";
 
 interface Hyper { lr: number; beta1: number; beta2: number; eps: number; biasCorrection: boolean }
@@ -58,9 +58,10 @@ exercise("b03-bias-correction", (s) => {
 
   task("d", "adamStepSizes: the first update's size with and without bias correction (hand-computed)", 1, async () => {
     const hp = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-12 };
-    const [first] = (await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: true })) as number[];
+    // One size per update: the list's shape is checked before its entry is read.
+    const [first] = shaped(await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: true }), [0]);
     nearAll(first, 0.01 * Math.SQRT2, TOL.FLOAT32, "corrected");
-    const [raw] = (await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: false })) as number[];
+    const [raw] = shaped(await s.call("adamStepSizes", [1, 1], 1, { ...hp, biasCorrection: false }), [0]);
     nearAll(raw, 0.01 * Math.SQRT2 * 0.1 / Math.sqrt(0.001), TOL.FLOAT32, "uncorrected");
   });
 
@@ -77,8 +78,7 @@ exercise("b03-bias-correction", (s) => {
   }, { hint: "Add ε after taking the square root of the corrected v." });
 
   task("d", "adamStepSizes: returns one positive size per update", 1, async () => {
-    const sizes = (await s.call("adamStepSizes", [2, -1], 17, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, biasCorrection: true })) as number[];
-    expect(sizes).toHaveLength(17);
+    const sizes = shaped(await s.call("adamStepSizes", [2, -1], 17, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, biasCorrection: true }), Array<number>(17).fill(0));
     for (const x of sizes) expect(x).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, same, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, same, shaped, TOL } from "./a-shared";
 import { bowlGrad, nearAll } from "./b-shared";
 
 interface State { params: number[]; m: number[]; v: number[]; vMax: number[]; t: number }
@@ -31,7 +31,8 @@ exercise("b04-amsgrad", (s) => {
 
   task("d", "amsgradStep: the first update from a fresh state moves each coordinate by about η against its gradient", 1, async () => {
     const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
-    const out = (await s.call("amsgradStep", fresh(2, [1, -1]), [2, -0.5], hp)) as State;
+    // The state's shape is checked (against the equations' result) before its fields are read.
+    const out = shaped(await s.call("amsgradStep", fresh(2, [1, -1]), [2, -0.5], hp), amsgrad(fresh(2, [1, -1]), [2, -0.5], hp));
     nearAll(out.params, [0.9, -0.9], TOL.FLOAT32, "params");
     nearAll(out.vMax, [0.004, 0.00025], TOL.FLOAT32, "vMax");
     same(out.t, 1, "t");
@@ -40,8 +41,8 @@ exercise("b04-amsgrad", (s) => {
   task("d", "amsgradStep: after a large then a small gradient it keeps the maximum of the raw v (hand-computed)", 1, async () => {
     // β₁ = β₂ = 0.9, gradients 1 then 0.1: v = 0.1, 0.091; vMax = 0.1 (not the max of v̂ = 1, 0.479).
     const hp = { lr: 1, beta1: 0.9, beta2: 0.9, eps: 0 };
-    const one = (await s.call("amsgradStep", fresh(1, [0]), [1], hp)) as State;
-    const two = (await s.call("amsgradStep", one, [0.1], hp)) as State;
+    const one = shaped(await s.call("amsgradStep", fresh(1, [0]), [1], hp), fresh(1, [0]));
+    const two = shaped(await s.call("amsgradStep", one, [0.1], hp), fresh(1, [0]));
     nearAll(two.v, [0.091], TOL.FLOAT32, "v");
     nearAll(two.vMax, [0.1], TOL.FLOAT32, "vMax");
     const m2 = 0.9 * 0.1 + 0.1 * 0.1;

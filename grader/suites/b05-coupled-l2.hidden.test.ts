@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, same, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, same, shaped, TOL } from "./a-shared";
 import { nearAll } from "./b-shared";
 
 interface State { params: number[]; m: number[]; v: number[]; t: number }
@@ -21,6 +21,8 @@ const l2 = (st: State, g: number[], hp: Hyper) => adamFrom(st, st.params, g.map(
 const decoupled = (st: State, g: number[], hp: Hyper) => adamFrom(st, st.params.map((p) => p * (1 - hp.lr * hp.weightDecay)), g, hp);
 
 const fresh = (params: number[]): State => ({ params, m: params.map(() => 0), v: params.map(() => 0), t: 0 });
+/** The shape of a two-parameter state, which every answer is checked against before a field is read. */
+const STATE2 = fresh([0, 0]);
 const shiftedGrad = (p: number[]) => [100 * (p[0]! - 1), p[1]! - 1];
 
 exercise("b05-coupled-l2", (s) => {
@@ -37,7 +39,7 @@ exercise("b05-coupled-l2", (s) => {
   task("d", "adamL2Step: the first update steps by about η against the sign of g + λθ (hand-computed)", 1, async () => {
     // θ = [1, −2], g = [0.5, 0.5], λ = 0.5: g + λθ = [1, −0.5], so θ moves by [−η, +η].
     const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.5 };
-    const out = (await s.call("adamL2Step", fresh([1, -2]), [0.5, 0.5], hp)) as State;
+    const out = shaped(await s.call("adamL2Step", fresh([1, -2]), [0.5, 0.5], hp), STATE2);
     nearAll(out.params, [0.9, -1.9], TOL.FLOAT32, "params");
     nearAll(out.m, [0.1, -0.05], TOL.FLOAT32, "m");
     same(out.t, 1, "t");
@@ -45,7 +47,7 @@ exercise("b05-coupled-l2", (s) => {
 
   task("d", "adamwStep: the first update is θ(1 − ηλ) minus about η·sign(g) (hand-computed)", 1, async () => {
     const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.5 };
-    const out = (await s.call("adamwStep", fresh([1, -2]), [0.5, 0.5], hp)) as State;
+    const out = shaped(await s.call("adamwStep", fresh([1, -2]), [0.5, 0.5], hp), STATE2);
     nearAll(out.params, [0.95 - 0.1, -1.9 - 0.1], TOL.FLOAT32, "params");
     nearAll(out.m, [0.05, 0.05], TOL.FLOAT32, "m");
     same(out.t, 1, "t");
@@ -60,8 +62,8 @@ exercise("b05-coupled-l2", (s) => {
       nearAll(await s.call("adamL2Step", st, g, hp), { ...l2(st, g, hp) }, TOL.FLOAT32, "adamL2Step");
       nearAll(await s.call("adamwStep", st, g, hp), { ...decoupled(st, g, hp) }, TOL.FLOAT32, "adamwStep");
       const h0 = { ...hp, weightDecay: 0 };
-      const a = (await s.call("adamL2Step", st, g, h0)) as State;
-      const b = (await s.call("adamwStep", st, g, h0)) as State;
+      const a = shaped(await s.call("adamL2Step", st, g, h0), STATE2);
+      const b = shaped(await s.call("adamwStep", st, g, h0), STATE2);
       nearAll(a.params, b.params, TOL.FLOAT32, "λ = 0");
     }
   });
@@ -72,11 +74,11 @@ exercise("b05-coupled-l2", (s) => {
     const hp = { lr: 0.01, beta1: 0, beta2: 0.999, eps: 1e-8, weightDecay: 0.1 };
     const st: State = { params: [1, 1], m: [0, 0], v: [100, 1e-4], t: 1e6 };
     const v = [0.999 * 100 + 0.001 * 0.01, 0.999 * 1e-4 + 0.001 * 0.01];
-    const a = (await s.call("adamL2Step", st, [0, 0], hp)) as State;
+    const a = shaped(await s.call("adamL2Step", st, [0, 0], hp), STATE2);
     nearAll(a.params, v.map((vi) => 1 - (0.01 * 0.1) / (Math.sqrt(vi) + 1e-8)), TOL.FLOAT32, "coupled");
     expect(1 - a.params[0]!).toBeLessThan((1 - a.params[1]!) / 50);
     // Decoupled: θ(1 − ηλ) for both, and no Adam step since m = 0.
-    const b = (await s.call("adamwStep", st, [0, 0], hp)) as State;
+    const b = shaped(await s.call("adamwStep", st, [0, 0], hp), STATE2);
     nearAll(b.params, [0.999, 0.999], TOL.FLOAT32, "decoupled");
   });
 

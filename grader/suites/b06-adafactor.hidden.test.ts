@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, shaped, TOL } from "./a-shared";
 import { nearAll, randomMatrix } from "./b-shared";
 
 interface Factored { row: number[]; col: number[] }
@@ -50,7 +50,9 @@ exercise("b06-adafactor", (s) => {
       const a = Array.from({ length: 3 }, () => 0.1 + r.uniform());
       const b = Array.from({ length: 4 }, () => 0.1 + r.uniform());
       const G = a.map((ai) => b.map((bj) => (r.uniform() < 0.5 ? -1 : 1) * Math.sqrt(ai * bj)));
-      const out = (await s.call("adafactorSecondMoment", { row: [0, 0, 0], col: [0, 0, 0, 0] }, G, { beta2: 0, eps1: 0 })) as { vhat: number[][] };
+      const zero = { row: [0, 0, 0], col: [0, 0, 0, 0] };
+      // The result's shape is checked (against the equations' result) before a field is read.
+      const out = shaped(await s.call("adafactorSecondMoment", zero, G, { beta2: 0, eps1: 0 }), factored(zero, G, 0, 0));
       nearAll(out.vhat, a.map((ai) => b.map((bj) => ai * bj)), TOL.FLOAT32, "vhat");
     }
   });

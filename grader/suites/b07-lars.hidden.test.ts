@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, shaped, TOL } from "./a-shared";
 import { nearAll, norm } from "./b-shared";
 
 interface Hyper { lr: number; trust: number; weightDecay: number; momentum: number }
@@ -58,8 +58,8 @@ exercise("b07-lars", (s) => {
     const got = await s.callMany("larsLocalLr", cases.flatMap(({ w, g, hp, c, h0 }) => [[w, g, hp], [w, g, h0], [w, g.map((x) => c * x), h0]]));
     cases.forEach(({ w, g, hp, c }, k) => {
       near(got.get(3 * k), localLr(w, g, hp), TOL.FLOAT32, "local lr");
-      const a = got.get(3 * k + 1) as number;
-      const b = got.get(3 * k + 2) as number;
+      const a = shaped(got.get(3 * k + 1), 0);
+      const b = shaped(got.get(3 * k + 2), 0);
       near(b * c, a, TOL.FLOAT32, "scale invariance");
     });
   });
@@ -71,7 +71,8 @@ exercise("b07-lars", (s) => {
     const h = [300, 0.01];
     let st: State = { params: w, velocity: [[0, 0, 0], [0, 0]] };
     for (let k = 1; k <= 5; k++) {
-      st = (await s.call("larsStep", st, st.params.map((wl, l) => wl.map((x) => h[l]! * x)), hp)) as State;
+      // The state's shape (that of the layers) is checked before its fields are read.
+      st = shaped(await s.call("larsStep", st, st.params.map((wl, l) => wl.map((x) => h[l]! * x)), hp), { params: w, velocity: w });
       nearAll(st.params, w.map((wl) => wl.map((x) => x * 0.98 ** k)), TOL.FLOAT32, `step ${k}`);
     }
   }, { hint: "Each layer's gradient and weight norms are taken over that layer only." });

@@ -1,6 +1,6 @@
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, same, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, same, shaped, TOL } from "./a-shared";
 import { nearAll, norm } from "./b-shared";
 
 interface Hyper { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number }
@@ -52,7 +52,7 @@ exercise("b08-trust-ratio", (s) => {
     // Three calls per case, in the order the checks read them.
     const got = await s.callMany("lambTrustRatio", cases.flatMap(({ w, u, c }) => [[w, u], [w.map((x) => c * x), u.map((x) => c * x)], [w.map((x) => c * x), u]]));
     cases.forEach(({ w, u, c }, k) => {
-      const base = got.get(3 * k) as number;
+      const base = shaped(got.get(3 * k), 0);
       near(base, norm(w) / norm(u), TOL.FLOAT32, "ratio");
       near(got.get(3 * k + 1), base, TOL.FLOAT32, "joint scaling");
       near(got.get(3 * k + 2), c * base, TOL.FLOAT32, "weight scaling");
@@ -65,7 +65,8 @@ exercise("b08-trust-ratio", (s) => {
     const params = [vec(5, () => r.normal()), vec(3, () => 0.01 * r.normal()), vec(2, () => 100 * r.normal())];
     const grads = params.map((w) => w.map(() => r.normal()));
     const st: State = { params, m: zerosLike(params), v: zerosLike(params), t: 0 };
-    const out = (await s.call("lambStep", st, grads, hp)) as State;
+    // The state's shape is checked (against the algorithm's result) before its fields are read.
+    const out = shaped(await s.call("lambStep", st, grads, hp), lamb(st, grads, hp));
     same(out.t, 1, "t");
     out.params.forEach((w, l) => near(norm(w.map((x, i) => x - params[l]![i]!)), 0.01 * norm(params[l]!), TOL.FLOAT32, `layer ${l} step norm`));
   }, { hint: "The ratio is computed per layer, from the full update including the weight-decay term." });

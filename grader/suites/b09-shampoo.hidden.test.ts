@@ -1,6 +1,6 @@
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, shaped, TOL } from "./a-shared";
 import { matmul, nearAll, randomMatrix, symPow2, transpose } from "./b-shared";
 
 interface State { W: number[][]; L: number[][]; R: number[][] }
@@ -66,7 +66,8 @@ exercise("b09-shampoo", (s) => {
   task("d", "shampooStep: repeated single-entry gradients follow the closed form", 1, async () => {
     let st: State = { W: [[0, 0], [0, 0]], L: [[1e-8, 0], [0, 1e-8]], R: [[1e-8, 0], [0, 1e-8]] };
     for (let t = 1; t <= 9; t++) {
-      const next = (await s.call("shampooStep", st, [[3, 0], [0, 0]], { lr: 0.2 })) as State;
+      // The state's shape is checked before its fields are read.
+      const next = shaped(await s.call("shampooStep", st, [[3, 0], [0, 0]], { lr: 0.2 }), { W: [[0, 0], [0, 0]], L: [[0, 0], [0, 0]], R: [[0, 0], [0, 0]] });
       const dW = next.W.map((r, i) => r.map((w, j) => w - st.W[i]![j]!));
       nearAll(dW, [[-0.2 / Math.sqrt(t), 0], [0, 0]], TOL.FLOAT32, `update ${t}`);
       st = next;

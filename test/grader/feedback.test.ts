@@ -1,6 +1,7 @@
 /**
  * Feedback that names the student's actual mistake (issue 10 §3), through the real suites,
- * grader and sandbox: a wrong type or shape is named before any value check, an unanswered part
+ * grader and sandbox: a wrong type or shape is named before any value check (an answer of the
+ * wrong shape never reads "no answer yet", though the task reads its fields), an unanswered part
  * says "no answer yet", `**` gets "use ^", a result that matches a known wrong solution names it
  * (even when written differently), and a task's hint is shown only for a wrong value.
  */
@@ -22,6 +23,14 @@ const VARIANTS: Record<string, { id: string; edits: [string, string][] }> = {
   offByPercent: { id: "a01-step-decay", edits: [["  return config.eta0 * config.gamma ** Math.floor(step / config.stepSize);", "  return 1.01 * config.eta0 * config.gamma ** Math.floor(step / config.stepSize);"]] },
   key: { id: "b01-adagrad", edits: [["  return { params, accum };\n}", "  return { params, Accum: accum } as unknown as AdagradState;\n}"]] },
   flat: { id: "b09-shampoo", edits: [["  return mul(mul(inverseFourthRoot(L), G), inverseFourthRoot(R));", "  return mul(mul(inverseFourthRoot(L), G), inverseFourthRoot(R)).flat() as unknown as number[][];"]] },
+  // oneCycle answers [lr, momentum] instead of { lr, momentum } (heavyBall reads it the same way, so it stays right)
+  pair: {
+    id: "a05-one-cycle",
+    edits: [
+      ["  return { lr: etaMin + (etaMax - etaMin) * x, momentum: momentumMax - (momentumMax - momentumMin) * x };", "  return [etaMin + (etaMax - etaMin) * x, momentumMax - (momentumMax - momentumMin) * x] as unknown as { lr: number; momentum: number };"],
+      ["    const { lr, momentum } = oneCycle(config, k);", "    const [lr, momentum] = oneCycle(config, k) as unknown as [number, number];"],
+    ],
+  },
   // the known mistake "eps-inside-sqrt", written differently (a power instead of Math.sqrt)
   epsInside: { id: "b01-adagrad", edits: [["(hp.lr * grad[i]!) / (Math.sqrt(accum[i]!) + hp.eps)", "(hp.lr * grad[i]!) / (accum[i]! + hp.eps) ** 0.5"]] },
   // the known mistake "mutates-state", written differently
@@ -65,6 +74,17 @@ describe("feedback", () => {
       "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected",
       "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected",
     ]);
+  });
+
+  it("names an array returned where an object is expected on every task that reads it, never 'no answer yet'", () => {
+    const all = results.get("pair")!.tests.filter((t) => t.status === "failed");
+    expect(all.map((t) => t.name)).toEqual([
+      "a05-one-cycle d: oneCycle: practice problem 5 (LR and momentum at t = 90 000)",
+      "a05-one-cycle d: oneCycle: boundaries — step 0, the peak, the step after, step T and past it",
+      "a05-one-cycle d: oneCycle: LR and momentum move inversely and match the definition at random steps",
+    ]);
+    for (const t of all) expect(t.output).toBe("returned an array of 2 numbers where an object with keys `lr`, `momentum` is expected");
+    expect(feedbackHtml(results.get("pair")!)).not.toContain("no answer yet");
   });
 
   it("shows a task's hint for a wrong value that matches no known mistake", () => {

@@ -21,18 +21,30 @@ export function shapeOf(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+/** What `expected` is, in words, for a message: an object is named with its keys. */
+function wanted(expected: unknown): string {
+  if (expected !== null && typeof expected === "object" && !Array.isArray(expected)) return `an object with keys ${Object.keys(expected).map((k) => `\`${k}\``).join(", ")}`;
+  return shapeOf(expected);
+}
+
 /** A key's spelling reduced to what students vary: case and underscores. */
 const loose = (k: string) => k.toLowerCase().replace(/_/g, "");
 
 /**
  * What is wrong with the type or shape of `actual` against `expected` (same-shaped trusted
- * data), or null when the shapes agree. `null`/`undefined` where something is expected is
- * "no answer yet".
+ * data), or null when the shapes agree. `null` where something is expected is "no answer yet"
+ * (the starters' unanswered value); `undefined` is named as what was returned, never as null.
+ *
+ * Pass the whole answer as it was received, never a field or an entry of it: a field read from an
+ * answer of another shape (`r.lr` of an array) is undefined, and only the whole answer says what
+ * is wrong with it. The suites' helpers (`expectShape`, `shaped`, `near`, `nearAll`, …) are
+ * called on whole answers before anything is read from them.
  */
 export function shapeMismatch(actual: unknown, expected: unknown, where = ""): string | null {
   const at = where ? ` in ${where}` : "";
   if (expected === null || expected === undefined) return null;
-  if (actual === null || actual === undefined) return where ? `no value${at} (${actual === null ? "null" : "undefined"})` : "no answer yet (the value is null)";
+  if (actual === null && !where) return "no answer yet (the value is null)";
+  if (actual === null || actual === undefined) return where ? `no value${at} (${actual === null ? "null" : "undefined"})` : `returned undefined where ${wanted(expected)} is expected`;
   if (Array.isArray(expected)) {
     const want = shapeOf(expected);
     if (!Array.isArray(actual) || actual.length !== expected.length || (want.includes("matrix") && !shapeOf(actual).includes("matrix"))) {
@@ -45,7 +57,7 @@ export function shapeMismatch(actual: unknown, expected: unknown, where = ""): s
     return null;
   }
   if (typeof expected === "object") {
-    if (typeof actual !== "object" || Array.isArray(actual)) return `returned ${shapeOf(actual)}${at} where an object with keys ${Object.keys(expected).map((k) => `\`${k}\``).join(", ")} is expected`;
+    if (typeof actual !== "object" || Array.isArray(actual)) return `returned ${shapeOf(actual)}${at} where ${wanted(expected)} is expected`;
     const got = Object.keys(actual as object);
     for (const k of Object.keys(expected)) {
       if (!(k in (actual as object))) {
