@@ -241,9 +241,14 @@ describe("the Gradescope autograder in Gradescope's layout", () => {
   }, 90_000);
 
   it("grades the reference solutions: full marks, bubblewrap active, protections hidden from the student", async () => {
-    const dir = await container("reference", (sub) => fs.cpSync(path.join(REPO, "grader", "solutions"), sub, { recursive: true }));
+    const dir = await container("reference", (sub) => {
+      fs.cpSync(path.join(REPO, "grader", "solutions"), sub, { recursive: true });
+      // A helper file using APIs of the course's tsconfig (DOM library, Node's types): the type check there reads it too.
+      fs.writeFileSync(path.join(sub, "a01-step-decay", "debug.ts"), "export const copy = structuredClone({ at: process.cwd() });\nconsole.log(copy);\n");
+    });
     const { run, results } = await grade(dir, { permissive: true });
     expect(run.status, run.stderr).toBe(0);
+    expect(results.output).not.toMatch(/type error/);
     expect(results.tests).toHaveLength(taskCount + 1);
     expect(results.max_score).toBe(maxScore);
     expect(results.score).toBe(maxScore);
