@@ -70,8 +70,10 @@ describe("feedback", () => {
 
   it("names a misspelt key, and a flat array where a matrix is expected", () => {
     expect(failed("key", "adagradStep").every((o) => o === "missing key `accum`, found `Accum`")).toBe(true);
+    // The first task passes 4 among its inputs, so the count the student's array shows there is
+    // redacted (a length can carry an input out); the expected shape is the harness's own words.
     expect(failed("flat", "shampooPreconditioned")).toEqual([
-      "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected",
+      "returned an array of … numbers where a 2 × 2 matrix (array of arrays) is expected",
       "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected",
     ]);
   });

@@ -16,6 +16,7 @@ import { studentFolder } from "../../grader/harness/intake/roster";
 import { Grader } from "../../grader/harness/run/runner";
 import { readManifest } from "../../grader/harness/score/manifest";
 import { score, type GradeResult } from "../../grader/harness/score/score";
+import { feedbackHtml } from "../../grader/harness/report/report";
 import { stopTypeCheck } from "../../grader/harness/run/typecheck";
 import { rng } from "../../src/random";
 import { CANARIES, FIXTURES, FIXTURE_SUITES, referenceFiles, tmpDir } from "./helpers";
@@ -167,7 +168,7 @@ describe("security suite", () => {
   it("has at least 20 hostile submissions covering every attack family of the threats note", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
     const families = new Set(CASES.map((c) => c.family));
-    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods", "oversized values", "resource floods"]) {
+    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods", "oversized values", "resource floods", "feedback as an output channel"]) {
       expect(families.has(f), f).toBe(true);
     }
   });
@@ -239,7 +240,17 @@ describe("security suite", () => {
     expect(traversal).toMatch(/unsafe path in the archive ignored: "\/abs\/zz-demo\/exercise\.ts"/);
     expect(msgs("zip-traversal")).toMatch(/is a symbolic link: ignored/);
     expect(runs[0]!.get("zip-entries")!.output).toMatch(/more than 5000 entries/);
-    expect(out("disk-fill", "e")).toBe("threw: Error: EROFS: read-only file system, open '/tmp/scratch-4' (the sandbox is read-only: a submission may not write files)");
+    expect(out("disk-fill", "e")).toBe("threw: Error: EROFS: read-only file system, open '/tmp/scratch…' (the sandbox is read-only: a submission may not write files)");
+  });
+
+  it("never shows an input of a task in a student's own words: thrown messages, error names, returned keys", () => {
+    const outputs = runs[0]!.get("harvest-inputs")!.tests.filter((t) => t.name.startsWith("zz-demo") && t.status === "failed").map((t) => t.output);
+    expect(outputs).toHaveLength(3);
+    // the fixture's inputs are 1, 2, 3, −1.5, 0.25, 8 (scale), 0.8, 4, 0…4 (warmup), 4 (range): no digit is left
+    for (const o of outputs) expect(o, o).not.toMatch(/\d/);
+    expect(outputs[0]).toMatch(/^threw: Error: scale not done yet: x … … …/);
+    expect(outputs[1]).toMatch(/^threw: Input…_…_…: warmup/);
+    expect(feedbackHtml(runs[0]!.get("harvest-inputs")!)).not.toMatch(/Input0|n=4|x 1 /);
   });
 
   it("grade-all over a class with the oversized-values submission grades everyone and writes the gradebook", async () => {

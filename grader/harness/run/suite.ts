@@ -58,12 +58,16 @@ declare module "vitest" {
 }
 
 /**
- * A failure caused by the student's code; its message is safe to show the student. It carries no
- * stack frames: they would only point into the harness, and vitest would read and source-map every
- * file they name for each failed task.
+ * A failure caused by the student's code; its message is safe to show the student once the task's
+ * inputs are redacted from the student's part of it (see `redactInputs`; `verbatim` for a message
+ * the harness wrote whole). It carries no stack frames: they would only point into the harness,
+ * and vitest would read and source-map every file they name for each failed task.
  */
 export class StudentError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly verbatim = false,
+  ) {
     // No stack trace is captured at all (it would be replaced below): thousands of these are made per batch.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
@@ -125,9 +129,41 @@ export interface Submission {
 const VISIBILITIES = new Set<Visibility>(["visible", "hidden", "after_due_date", "after_published"]);
 let client: BrokerClient | null = null;
 
-/** The answers the running task of one submission has received so far. */
+/** The answers the running task of one submission has received so far, and the inputs it sent. */
 interface Recorder {
   answers: CallResult[];
+  /** Every number and string (of 2+ characters) in the task's arguments so far. */
+  inputs: Set<number | string>;
+}
+
+/** Adds the numbers and strings inside a wire value to `into`. */
+function collectInputs(w: unknown, into: Set<number | string>): void {
+  const stack = [w];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "number") into.add(v);
+    else if (typeof v === "string" && v.length >= 2) into.add(v);
+    else if (v !== null && typeof v === "object") stack.push(...(Array.isArray(v) ? v : Object.values(v)));
+  }
+}
+
+/**
+ * A student's message with every input of the task redacted ("…") outside the expected shape it
+ * names: each number in the text whose
+ * magnitude equals a number the task passed (however it is written: 1500, 1.5e3, 0.250, -0.25)
+ * and each string it passed. What the student's code prints or throws can then never carry the hidden inputs out.
+ */
+export function redactInputs(message: string, inputs: ReadonlySet<number | string>): string {
+  // "… where <the expected shape> is expected" is the harness's own words about trusted data.
+  const tail = / where [^]* is expected$/.exec(message);
+  if (tail) return redactInputs(message.slice(0, tail.index), inputs) + tail[0];
+  let text = message;
+  for (const v of inputs) if (typeof v === "string") text = text.split(v).join("…");
+  return text.replace(/[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi, (tok) => {
+    const x = Math.abs(Number(tok));
+    for (const v of inputs) if (typeof v === "number" && Math.abs(x - Math.abs(v)) <= 1e-12 * Math.abs(v)) return "…";
+    return tok;
+  });
 }
 let current: { sub: string; exercise: string; titles: Set<string>; recorder: Recorder } | null = null;
 
@@ -141,6 +177,7 @@ function handle(socket: string, sub: string, exercise: string, recorder: Recorde
     } catch (e) {
       throw new Error(`hidden suite bug: argument is not plain data (${(e as Error).message})`);
     }
+    for (const args of items) collectInputs(args, recorder.inputs);
     const results = await c.request({ sub, exercise, kind, export: exportName, items });
     return new CallResults(items.map((_, i) => results[i] ?? { ok: false, error: "grader channel closed" }));
   };
@@ -172,7 +209,7 @@ function handle(socket: string, sub: string, exercise: string, recorder: Recorde
       const r = recorded(await request("call", exportName, [args]));
       const value = r.get(0);
       const i = r.mutated(0)[0];
-      if (i !== undefined) throw new StudentError(`${exportName} changed its argument ${i + 1} in place; the statement says it must not modify its arguments (work on a copy)`);
+      if (i !== undefined) throw new StudentError(`${exportName} changed its argument ${i + 1} in place; the statement says it must not modify its arguments (work on a copy)`, true);
       return value;
     },
     callMany: async (exportName, argsList) => recorded(await request("call", exportName, argsList)),
@@ -189,7 +226,7 @@ export function exercise(id: string, body: (s: Submission) => void): void {
   for (const sub of ctx.submissions) {
     describe(sub, { concurrent: true }, () => {
       describe(id, { sequential: true }, () => {
-        const recorder: Recorder = { answers: [] };
+        const recorder: Recorder = { answers: [], inputs: new Set() };
         current = { sub, exercise: id, titles: new Set(), recorder };
         try {
           body(handle(ctx.socket, sub, id, recorder));
@@ -216,8 +253,13 @@ export function task(part: string, title: string, points: number, fn: () => Prom
   // The tasks of one submission run in order, so the recorder holds this task's answers only.
   test(key, { meta: { lrgrader: meta } }, async ({ task: t }) => {
     recorder.answers = [];
+    recorder.inputs = new Set();
     try {
       await fn();
+    } catch (e) {
+      // A student's own words are shown to the student: never with the task's inputs in them.
+      if (e instanceof StudentError && !e.verbatim) throw new StudentError(redactInputs(e.message, recorder.inputs), true);
+      throw e;
     } finally {
       if (recorder.answers.length > 0) t.meta.lrgrader = { ...meta, answers: answersDigest(recorder.answers) };
     }
