@@ -21,7 +21,7 @@ exercise("a01-step-decay", (s) => {
     for (const [k, v] of [[0, 0.1], [29, 0.1], [30, 0.05], [59, 0.05], [60, 0.025], [89, 0.025], [90, 0.0125]] as const) {
       near(await s.call("stepDecay", c, k), v, TOL.FLOAT32, `step ${k}`);
     }
-  }, { hint: "Check the steps just before and at each drop: the LR for update S is already multiplied by γ." });
+  });
 
   task("d", "stepDecay: matches the closed form at seeded random configurations and steps", 1, async () => {
     const r = rng(101);

@@ -19,7 +19,7 @@ exercise("a03-warmup-ratio", (s) => {
     for (const [r, T, w] of [[0.015, 1001, 16], [0.02, 100_000, 2000], [0.25, 10, 3], [0, 500, 0], [0.5, 9, 5], [0.01, 150, 2]] as const) {
       same(await s.call("warmupSteps", r, T), w, `ratio ${r}, ${T} steps`);
     }
-  }, { hint: "Round the warmup length up." });
+  });
 
   task("d", "warmupLinear: 0 at step 0, the peak at the end of warmup, 0 at step T and after", 1, async () => {
     const c = { peak: 3e-4, warmupRatio: 0.02, totalSteps: 100_000 }; // w = 2000
@@ -31,7 +31,7 @@ exercise("a03-warmup-ratio", (s) => {
     near(calls.get(4), 1.5e-4, TOL.FLOAT32, "halfway through the decay");
     near(calls.get(5), 0, 0, "step T");
     near(calls.get(6), 0, 0, "past the end");
-  }, { hint: "Check step 0, the last warmup step, the first step after it, and the end of the run." });
+  });
 
   task("d", "warmupLinear: matches the definition at seeded random configurations", 1, async () => {
     const r = rng(301);

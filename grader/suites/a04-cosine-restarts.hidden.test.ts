@@ -30,7 +30,7 @@ exercise("a04-cosine-restarts", (s) => {
     for (const k of [0, 10, 30, 70, 150]) near(await s.call("cosineWithRestarts", c, k), 0.1, TOL.FLOAT32, `step ${k}`);
     // Midpoints of the cycles (5, 20, 50, 110) are halfway between η_max and η_min.
     for (const k of [5, 20, 50, 110]) near(await s.call("cosineWithRestarts", c, k), 0.0505, TOL.FLOAT32, `step ${k}`);
-  }, { hint: "Cycle i lasts T₀·T_mult^i steps; the LR is η_max at the first step of every cycle." });
+  });
 
   task("d", "cosineWithRestarts: the last step of a cycle is just above η_min", 0.5, async () => {
     const c = { etaMax: 1, etaMin: 0, T0: 4, Tmult: 3 };

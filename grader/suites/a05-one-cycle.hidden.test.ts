@@ -44,7 +44,7 @@ exercise("a05-one-cycle", (s) => {
     const after = await both(s, c, 301);
     near(after.lr, 0.1 - 0.096 / 700, TOL.FLOAT32, "lr at step 301");
     near((await both(s, c, 150)).lr, 0.052, TOL.FLOAT32, "lr halfway up");
-  }, { hint: "The LR peaks at step P and reaches η_min exactly at step T (not T − 1)." });
+  });
 
   task("d", "oneCycle: LR and momentum move inversely and match the definition at random steps", 1, async () => {
     const r = rng(501);

@@ -20,7 +20,7 @@ exercise("a06-inverse-sqrt", (s) => {
     near(calls.get(3), 1e-3, TOL.FLOAT32, "step w");
     near(calls.get(4), 5e-4, TOL.FLOAT32, "step 4w: half the peak");
     near(calls.get(5), 1e-4, TOL.FLOAT32, "step 100w: a tenth of the peak");
-  }, { hint: "After warmup the LR halves each time the step is multiplied by four." });
+  });
 
   task("d", "inverseSqrt: matches the course library (timescale w) at seeded random steps", 1, async () => {
     const r = rng(601);
@@ -59,7 +59,7 @@ exercise("a06-inverse-sqrt", (s) => {
       const k = r.int(100_000);
       near(await s.call("noam", { dModel: dm, warmupSteps: wu }, k), dm ** -0.5 * Math.min((k + 1) ** -0.5, (k + 1) * wu ** -1.5), TOL.FLOAT32, `step ${k}`);
     }
-  }, { hint: "The paper counts steps from 1; our step k is the paper's step k + 1." });
+  });
 
   choiceTask(s, "e", "partE", "picks the plot that confirms the decay law", "C");
 });

@@ -24,7 +24,7 @@ exercise("a07-cooldown", (s) => {
     const c: Cfg = { peak: 1e-3, floor: 1e-5, warmupSteps: 100, stableSteps: 800, decaySteps: 100, shape: "linear" };
     const cases: [number, number][] = [[0, 0], [50, 5e-4], [99, 0.99e-3], [100, 1e-3], [899, 1e-3], [900, 1e-3], [950, 1e-5 + 0.5 * (1e-3 - 1e-5)], [1000, 1e-5], [5000, 1e-5]];
     for (const [k, v] of cases) near(await s.call("wsd", c, k), v, TOL.FLOAT32, `step ${k}`);
-  }, { hint: "The cooldown starts at step W + S with the peak LR and reaches the floor at step W + S + D." });
+  });
 
   task("d", "wsd: the three cooldown shapes at a quarter of the cooldown", 1, async () => {
     for (const shape of ["linear", "cosine", "1-sqrt"] as const) {

@@ -46,7 +46,7 @@ exercise("a08-batch-scaling", (s) => {
     same(calls2.get(1), 20);
     same(calls2.get(2), 90 * Math.floor(1_281_167 / 512));
     same(calls2.get(3), 0);
-  }, { hint: "One optimizer step consumes micro-batch × accumulation × workers examples." });
+  });
 
   choiceTask(s, "e", "partE", "picks the quantity that locates the critical batch size", "B");
 });

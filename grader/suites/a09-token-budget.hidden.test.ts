@@ -31,7 +31,7 @@ exercise("a09-token-budget", (s) => {
     const small = { microBatch: 3, accumulationSteps: 5, workers: 7, sequenceLength: 1000 };
     same(await s.call("tokensPerStep", small), 105_000, "second shape");
     same(await s.call("stepsForTokens", 1e6, small), 10, "second shape");
-  }, { hint: "An optimizer step consumes all accumulated micro-batches on all workers; a partial last step still counts." });
+  });
 
   task("d", "lrAtTokens: warmup, the peak, the midpoint of the decay, the floor at the budget and after", 1, async () => {
     const c = { peak: 6e-4, floor: 6e-5, warmupTokens: 375e6, totalTokens: 300e9 };

@@ -30,7 +30,7 @@ exercise("a10-llm-schedule", (s) => {
     near(calls.get(3), 3.3e-4, TOL.FLOAT32, "middle of the decay");
     near(calls.get(4), 6e-5, TOL.FLOAT32, "step T");
     near(calls.get(5), 6e-5, TOL.FLOAT32, "past the end");
-  }, { hint: "The cosine starts at the end of warmup and reaches the floor exactly at step T, then holds it." });
+  });
 
   task("d", "llmSchedule: matches the course library's warmup + cosine at seeded random steps", 1, async () => {
     const r = rng(1001);

@@ -26,13 +26,13 @@ exercise("b01-adagrad", (s) => {
     // The statement promises that the arguments are left alone: callPure checks it.
     const out = await s.callPure("adagradStep", { params: [0.5, -1, 2], accum: [0, 0, 0] }, g, { lr: 0.05, eps: 1e-10 });
     nearAll(out, { params: [0.5 - 0.05, -1 + 0.05, 2 - 0.05], accum: [9, 0.25, 1e-6] }, TOL.FLOAT32, "state");
-  }, { hint: "Add g² to the accumulator before dividing by its square root." });
+  });
 
   task("d", "adagradStep: ε is added outside the square root of the accumulator", 1, async () => {
     const out = await s.call("adagradStep", { params: [0, 0], accum: [0, 3] }, [0.5, 1], { lr: 1, eps: 0.1 });
     // G = [0.25, 4]: steps 0.5 / (0.5 + 0.1) and 1 / (2 + 0.1).
     nearAll(out, { params: [-0.5 / 0.6, -1 / 2.1], accum: [0.25, 4] }, TOL.FLOAT32, "state");
-  }, { hint: "PyTorch divides by √G + ε, not by √(G + ε)." });
+  });
 
   task("d", "adagradStep: matches the update equations over seeded random sequences, and the accumulator never decreases", 1, async () => {
     const r = rng(2101);
@@ -74,7 +74,7 @@ exercise("b01-adagrad", (s) => {
       }
       nearAll(await s.call("adagradTrajectory", x0, steps, { lr, eps }), expected, TOL.FLOAT32_ITERATED, "trajectory");
     }
-  }, { hint: "Return steps + 1 points, the first being x0." });
+  });
 
   choiceTask(s, "e", "partE", "picks the metric that shows the accumulator at work", "C");
 });

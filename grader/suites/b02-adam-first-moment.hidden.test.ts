@@ -30,7 +30,7 @@ exercise("b02-adam-first-moment", (s) => {
     nearAll(calls.get(0), [0.1, 0.19, 0.271, 0.1439], TOL.FLOAT32, "m");
     nearAll(calls.get(1), [2, 1, 0.5], TOL.FLOAT32, "m");
     sameList(calls.get(2), []);
-  }, { hint: "m_0 = 0 and each new gradient enters with weight 1 − β₁." });
+  });
 
   task("d", "adamFirstMoment: matches the moving-average equation on seeded random gradients", 1, async () => {
     const r = rng(2201);
@@ -75,7 +75,7 @@ exercise("b02-adam-first-moment", (s) => {
     }
     const results = await s.callMany("adamStep", steps.map(({ cur, g }) => [cur, g, hq]));
     steps.forEach(({ expected }, k) => nearAll(results.get(k), { ...expected }, TOL.FLOAT32, `step ${k}`));
-  }, { hint: "Both moments need bias correction with t counted from 1." });
+  });
 
   task("d", "adamTrajectory: Adam on ½(100x² + y²) from a fresh state", 1, async () => {
     for (const [x0, steps, hp] of [
@@ -90,7 +90,7 @@ exercise("b02-adam-first-moment", (s) => {
       }
       nearAll(await s.call("adamTrajectory", x0, steps, hp), expected, TOL.FLOAT32_ITERATED, "trajectory");
     }
-  }, { hint: "Return steps + 1 points, the first being x0." });
+  });
 
   choiceTask(s, "e", "partE", "picks the metric that shows the first moment before a spike", "A");
 });

@@ -38,7 +38,7 @@ exercise("b03-bias-correction", (s) => {
     nearAll(await s.call("biasCorrected", [0.1], [0.001], 1, [0.9, 0.999]), { mHat: [1], vHat: [1] }, TOL.FLOAT32, "moments");
     // Constant gradient 3 for 5 updates: m_5 = (1 − 0.8⁵)·3, v_5 = (1 − 0.99⁵)·9.
     nearAll(await s.call("biasCorrected", [(1 - 0.8 ** 5) * 3, -(1 - 0.8 ** 5)], [(1 - 0.99 ** 5) * 9, (1 - 0.99 ** 5) * 1], 5, [0.8, 0.99]), { mHat: [3, -1], vHat: [9, 1] }, TOL.FLOAT32, "moments");
-  }, { hint: "t counts updates from 1: after the first update the factor is 1 − β." });
+  });
 
   task("d", "biasCorrected: divides by 1 − β₁ᵗ and 1 − β₂ᵗ at seeded random t", 1, async () => {
     const r = rng(2301);
@@ -75,7 +75,7 @@ exercise("b03-bias-correction", (s) => {
         nearAll(await s.call("adamStepSizes", x0, steps, h), stepSizes(x0, steps, h), TOL.FLOAT32_ITERATED, bc ? "corrected" : "uncorrected");
       }
     }
-  }, { hint: "Add ε after taking the square root of the corrected v." });
+  });
 
   task("d", "adamStepSizes: returns one positive size per update", 1, async () => {
     const sizes = shaped(await s.call("adamStepSizes", [2, -1], 17, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, biasCorrection: true }), Array<number>(17).fill(0));

@@ -48,7 +48,7 @@ exercise("b04-amsgrad", (s) => {
     const m2 = 0.9 * 0.1 + 0.1 * 0.1;
     const step2 = (m2 / 0.19) / Math.sqrt(0.1 / 0.19);
     nearAll(two.params, [-1 - step2], TOL.FLOAT32, "params");
-  }, { hint: "PyTorch keeps max(vMax, v) of the raw moving average, and bias-corrects it afterwards." });
+  });
 
   task("d", "amsgradStep: vMax never decreases and matches the equations on seeded random gradients with decaying size", 1, async () => {
     const r = rng(2401);
@@ -96,7 +96,7 @@ exercise("b04-amsgrad", (s) => {
       }
       nearAll(await s.call("amsgradTrajectory", x0, steps, hp), { params, vMax }, TOL.FLOAT32_ITERATED, "run");
     }
-  }, { hint: "Return steps + 1 points and steps vMax entries." });
+  });
 
   choiceTask(s, "e", "partE", "picks the metric that shows a stale maximum", "B");
 });

@@ -43,7 +43,7 @@ exercise("b05-coupled-l2", (s) => {
     nearAll(out.params, [0.9, -1.9], TOL.FLOAT32, "params");
     nearAll(out.m, [0.1, -0.05], TOL.FLOAT32, "m");
     same(out.t, 1, "t");
-  }, { hint: "In coupled L2 the moments see the gradient plus λθ." });
+  });
 
   task("d", "adamwStep: the first update is θ(1 − ηλ) minus about η·sign(g) (hand-computed)", 1, async () => {
     const hp = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.5 };
@@ -51,7 +51,7 @@ exercise("b05-coupled-l2", (s) => {
     nearAll(out.params, [0.95 - 0.1, -1.9 - 0.1], TOL.FLOAT32, "params");
     nearAll(out.m, [0.05, 0.05], TOL.FLOAT32, "m");
     same(out.t, 1, "t");
-  }, { hint: "AdamW multiplies θ by 1 − ηλ (η included) before the Adam step; the moments never see λθ." });
+  });
 
   task("d", "the two variants agree when λ = 0 and match their equations on seeded random states", 1, async () => {
     const r = rng(2501);
@@ -99,7 +99,7 @@ exercise("b05-coupled-l2", (s) => {
       };
       nearAll(await s.call("decayTrajectories", x0, steps, hp), { l2: run(l2), adamw: run(decoupled) }, TOL.FLOAT32_ITERATED, "trajectories");
     }
-  }, { hint: "Return steps + 1 points per variant, the first being x0." });
+  });
 
   choiceTask(s, "e", "partE", "picks the metric that shows whether weight decay acts", "C");
 });

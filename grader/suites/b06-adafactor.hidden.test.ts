@@ -42,7 +42,7 @@ exercise("b06-adafactor", (s) => {
     // G² = [[1, 4, 0], [9, 1, 4]]: rows [5, 14], columns [10, 5, 4], total 19.
     const out = await s.call("adafactorSecondMoment", { row: [0, 0], col: [0, 0, 0] }, [[1, -2, 0], [3, 1, -2]], { beta2: 0, eps1: 0 });
     nearAll(out, { row: [5, 14], col: [10, 5, 4], vhat: [[50 / 19, 25 / 19, 20 / 19], [140 / 19, 70 / 19, 56 / 19]] }, TOL.FLOAT32, "factored");
-  }, { hint: "Rows of the gradient are summed into R (length n), columns into C (length m); V̂ = R Cᵀ / ΣR." });
+  });
 
   task("d", "adafactorSecondMoment: exact when G² is rank one (G²_ij = a_i b_j)", 1, async () => {
     const r = rng(2601);
@@ -74,7 +74,7 @@ exercise("b06-adafactor", (s) => {
       const got = await s.callMany("adafactorSecondMoment", steps.map(({ st, G, beta2, eps1 }) => [st, G, { beta2, eps1 }]));
       steps.forEach(({ expected }, i) => nearAll(got.get(i), expected, TOL.FLOAT32, `${n}×${m} update ${i + 1}`));
     }
-  }, { hint: "ε₁ is added to every squared entry before summing." });
+  });
 
   task("d", "adafactorTrajectory: the first update is exact for a rank-one G² (β̂₂ = 0 at t = 1)", 1, async () => {
     // H = W = ones ⇒ G = ones, V̂ = ones: the first update is W − η.
@@ -101,7 +101,7 @@ exercise("b06-adafactor", (s) => {
       nearAll(got, expected, TOL.FLOAT32_ITERATED, `trajectory (ε₁ = ${eps1})`);
       expect((got as unknown[]).length).toBe(41);
     }
-  }, { hint: "Update t = 1, 2, … uses β̂₂ = 1 − t^(−0.8)." });
+  });
 
   choiceTask(s, "e", "partE", "picks the metric that reveals oversized factored updates", "D");
 });

@@ -41,7 +41,7 @@ exercise("b07-lars", (s) => {
     near(calls.get(0), (2 * 0.001 * 5) / 1.5, TOL.FLOAT32, "local lr");
     near(calls.get(1), 2, TOL.FLOAT32, "zero weights");
     near(calls.get(2), 2, TOL.FLOAT32, "zero gradient");
-  }, { hint: "The denominator is ‖g‖ + β‖w‖; a layer with a zero norm uses the global rate." });
+  });
 
   task("d", "larsLocalLr: per-layer norms over seeded random layers; scaling g by c (β = 0) divides the rate by c", 1, async () => {
     const r = rng(2701);
@@ -75,7 +75,7 @@ exercise("b07-lars", (s) => {
       st = shaped(await s.call("larsStep", st, st.params.map((wl, l) => wl.map((x) => h[l]! * x)), hp), { params: w, velocity: w });
       nearAll(st.params, w.map((wl) => wl.map((x) => x * 0.98 ** k)), TOL.FLOAT32, `step ${k}`);
     }
-  }, { hint: "Each layer's gradient and weight norms are taken over that layer only." });
+  });
 
   task("d", "larsStep: momentum and weight decay, matches the algorithm on seeded random layers", 1, async () => {
     const r = rng(2702);
@@ -87,7 +87,7 @@ exercise("b07-lars", (s) => {
       nearAll(await s.call("larsStep", st, grads, hp), { ...expected }, TOL.FLOAT32, `step ${k}`);
       st = expected;
     }
-  }, { hint: "The velocity accumulates local · (g + βw); the weights move by the velocity." });
+  });
 
   task("d", "larsTrajectory: LARS on a two-layer quadratic with very different curvatures", 1, async () => {
     const H = [[100, 1], [0.01, 2, 5]];

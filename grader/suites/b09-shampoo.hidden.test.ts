@@ -35,7 +35,7 @@ exercise("b09-shampoo", (s) => {
     // diag(16, 1)^(−1/4) = diag(1/2, 1); diag(1, 81)^(−1/4) = diag(1, 1/3).
     nearAll(await s.call("shampooPreconditioned", [[1, 2], [3, 4]], [[16, 0], [0, 1]], [[1, 0], [0, 81]]), [[0.5, 1 / 3], [3, 4 / 3]], TOL.FLOAT32, "diagonal");
     nearAll(await s.call("shampooPreconditioned", [[1, -2], [0.5, 4]], [[16, 0], [0, 16]], [[1, 0], [0, 1]]), [[0.5, -1], [0.25, 2]], TOL.FLOAT32, "scalar");
-  }, { hint: "The exponent is −1/4 on each side." });
+  });
 
   task("d", "shampooPreconditioned: rotated statistics use the matrix fourth root, not the element-wise power", 1, async () => {
     // (Q diag(16, 1) Qᵀ)^(−1/4) = Q diag(1/2, 1) Qᵀ and (Q' diag(81, 1) Q'ᵀ)^(−1/4) = Q' diag(1/3, 1) Q'ᵀ.
@@ -44,7 +44,7 @@ exercise("b09-shampoo", (s) => {
       const expected = matmul(matmul(rotated(a, 0.5, 1), G), rotated(b, 1 / 3, 1));
       nearAll(await s.call("shampooPreconditioned", G, rotated(a, 16, 1), rotated(b, 81, 1)), expected, TOL.FLOAT32, "rotated");
     }
-  }, { hint: "Raise the eigenvalues to −1/4 and keep the eigenvectors; L multiplies from the left, R from the right." });
+  });
 
   task("d", "shampooStep: statistics, then the preconditioned step, over seeded random gradients", 1, async () => {
     const r = rng(2901);
@@ -61,7 +61,7 @@ exercise("b09-shampoo", (s) => {
       const got = await s.callMany("shampooStep", steps.map(({ st, G }) => [st, G, { lr: 0.1 }]));
       steps.forEach(({ expected }, k) => nearAll(got.get(k), { ...expected }, TOL.FLOAT32, `run ${run} step ${k}`));
     }
-  }, { hint: "Add G Gᵀ to L and Gᵀ G to R before preconditioning." });
+  });
 
   task("d", "shampooStep: repeated single-entry gradients follow the closed form", 1, async () => {
     let st: State = { W: [[0, 0], [0, 0]], L: [[1e-8, 0], [0, 1e-8]], R: [[1e-8, 0], [0, 1e-8]] };
@@ -88,7 +88,7 @@ exercise("b09-shampoo", (s) => {
       }
       nearAll(await s.call("shampooTrajectory", W0, P, Q, 30, hp), expected, TOL.FLOAT32_ITERATED, `trajectory (ε = ${hp.eps})`);
     }
-  }, { hint: "Start from L = R = εI; the gradient of ½ tr(Wᵀ P W Q) is P W Q." });
+  });
 
   choiceTask(s, "e", "partE", "picks the metric that warns of an unreliable preconditioner", "C");
 });

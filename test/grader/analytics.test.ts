@@ -56,17 +56,17 @@ function taskPoints(piece: Piece, t: ManifestTask): number {
 }
 
 /**
- * The mistakes a wrong solution's feedback names: on each task it fails, every known mistake of
- * the exercise recorded with the same answers there (its own, and any that coincide on that task),
- * at most two per task.
+ * The mistakes a wrong solution's feedback names: on each task it fails, the known mistake of the
+ * exercise recorded with the same answers there, when exactly one is (two that coincide on a task
+ * leave the evidence undecided, and the feedback names neither).
  */
 function named(w: WrongSolution): Set<string> {
   const own = recorded(w);
   const out = new Set<string>();
   for (const [task, digest] of Object.entries(own.answers)) {
-    // call by call, as feedback/digest.ts defines "the same answers"; the feedback names the first two
-    const same = manifest.exercises[w.id]!.mistakes!.filter((m) => m.answers[task] !== undefined && sameAnswers(digest, m.answers[task]!)).slice(0, 2);
-    for (const m of same) out.add(m.what);
+    // call by call, as feedback/digest.ts defines "the same answers"
+    const same = manifest.exercises[w.id]!.mistakes!.filter((m) => m.answers[task] !== undefined && sameAnswers(digest, m.answers[task]!));
+    if (same.length === 1) out.add(same[0]!.what);
   }
   return out;
 }
@@ -223,15 +223,17 @@ describe("class analytics after grade-all", () => {
     for (const w of wrong) {
       const given = students.filter((s) => s.pieces[w.id] === w).length;
       expect(given).toBe(1 + (EXTRA[`${w.id}/${w.slug}`] ?? 0));
-      expect(got.get(`${w.id}\t${w.what}`), `${w.id}/${w.slug}`).toBeGreaterThanOrEqual(given);
+      // a mistake the evidence never singles out (it answers as another on every task it fails) is counted nowhere
+      if (named(w).has(w.what)) expect(got.get(`${w.id}\t${w.what}`), `${w.id}/${w.slug}`).toBeGreaterThanOrEqual(given);
+      else expect(got.has(`${w.id}\t${w.what}`), `${w.id}/${w.slug}`).toBe(false);
     }
-    // some mistakes coincide on a task, so their students are named under both
-    expect([...expected.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(wrong.reduce((a, w) => a + 1 + (EXTRA[`${w.id}/${w.slug}`] ?? 0), 0));
+    expect(wrong.filter((w) => named(w).has(w.what)).length).toBeGreaterThan(wrong.length - 5);
     for (const r of csv.slice(1)) expect(Number(r[3])).toBeCloseTo(Number(r[2]) / students.length, 4);
     const counts = csv.slice(1).map((r) => Number(r[2]));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     // b01 no-sqrt, given to four students, is first, alone
-    expect(counts.slice(0, 2)).toEqual([4, 3]);
+    expect(counts[0]).toBe(4);
+    expect(counts[1]).toBeLessThan(4);
     expect(csv[1]!.slice(0, 2)).toEqual(["b01-adagrad", wrong.find((w) => w.slug === "no-sqrt")!.what]);
     const page = tableRows(fs.readFileSync(path.join(out, "summary.html"), "utf8"), "mistakes");
     expect(page.map(([ex, what, n]) => [`${ex}\t${what}`, Number(n)])).toEqual(csv.slice(1).map((r) => [`${r[0]}\t${r[1]}`, Number(r[2])]));

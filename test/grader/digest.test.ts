@@ -5,6 +5,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answersDigest, sameAnswers } from "../../grader/harness/feedback/digest";
+import { matchingMistake } from "../../grader/harness/feedback/explain";
 import { readManifest } from "../../grader/harness/score/manifest";
 import { REPO } from "./helpers";
 
@@ -41,5 +42,35 @@ describe("sameAnswers", () => {
     // values equal to 4 significant figures agree (another summation order), others do not
     expect(sameAnswers(answersDigest([ok(0.1 + 0.2)]), answersDigest([ok(0.3)]))).toBe(true);
     expect(sameAnswers(answersDigest([ok(0.3001)]), answersDigest([ok(0.3)]))).toBe(false);
+  });
+});
+
+describe("matchingMistake", () => {
+  it("names the one catalogued mistake a task's answers single out, and none where two coincide", () => {
+    let single = 0;
+    let coinciding = 0;
+    for (const ex of Object.values(manifest.exercises)) {
+      const mistakes = ex.mistakes ?? [];
+      for (const t of ex.tasks) {
+        const key = `${t.part}: ${t.title}`;
+        for (const m of mistakes) {
+          const digest = m.answers[key];
+          if (digest === undefined) continue;
+          const same = mistakes.filter((n) => n.answers[key] === digest);
+          const outcome = { meta: { ...t, sub: "s", answers: digest }, state: "failed" as const, error: { name: "AssertionError", message: "x" } };
+          const got = matchingMistake(outcome, t, mistakes);
+          if (same.length === 1) {
+            single++;
+            expect(got?.slug, `${t.exercise} ${key}`).toBe(m.slug);
+          } else {
+            coinciding++;
+            expect(got, `${t.exercise} ${key}: ${same.map((n) => n.slug).join(", ")}`).toBeNull();
+          }
+        }
+      }
+    }
+    expect(single).toBeGreaterThan(100);
+    // the catalogue does hold mistakes that answer alike on some task: the rule is exercised
+    expect(coinciding).toBeGreaterThan(0);
   });
 });

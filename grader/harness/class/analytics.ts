@@ -5,7 +5,7 @@
  * `summaryHtml` (report/report.ts) shows them.
  */
 import type { GradeResult } from "../score/score";
-import { MISTAKE_PREFIX, MISTAKE_SEPARATOR } from "../feedback/explain";
+import { MISTAKE_PREFIX } from "../feedback/explain";
 
 /** What one task did across the class. */
 export interface TaskStats {
@@ -51,12 +51,12 @@ export interface ClassAnalytics {
   points: PointsDistribution[];
 }
 
-/** The known mistakes a task's feedback output names (none when it names none). */
+/** The known mistake a task's feedback output names (none when it names none). */
 export function namedMistakes(output: string): string[] {
   return output
     .split("\n")
     .filter((line) => line.startsWith(MISTAKE_PREFIX))
-    .flatMap((line) => line.slice(MISTAKE_PREFIX.length).split(MISTAKE_SEPARATOR))
+    .map((line) => line.slice(MISTAKE_PREFIX.length))
     .filter((what) => what !== "");
 }
 

@@ -1,17 +1,18 @@
 /**
  * What a student reads about a failed task, by kind of failure: no answer yet; a problem their
  * code caused (wrong type or shape, threw, timed out: the harness's student-safe message); or a
- * wrong value. When the task's answers match a known wrong solution's (feedback/digest.ts), the
- * feedback names that mistake in plain words; otherwise the task's hint is added, but only to a
- * wrong value, the failure it is written for. Hidden inputs and expected values are never shown.
+ * wrong value. When the task's answers are exactly those of one known wrong solution (every call
+ * answered, each alike: feedback/digest.ts), the feedback names that mistake in plain words;
+ * when they match none, or more than one, it says nothing about known mistakes. There are no
+ * fixed hints: a sentence shown on every failure of a task points a student whose mistake is
+ * another at a bug they do not have. Hidden inputs and expected values are never shown.
  */
 import type { TaskOutcome } from "../run/runner";
 import { sameAnswers } from "./digest";
 import type { ManifestTask, Mistake } from "../score/manifest";
 
-/** How the feedback introduces the known mistakes a failed task's answers match, and separates two. */
+/** How the feedback introduces the known mistake a failed task's answers match. */
 export const MISTAKE_PREFIX = "Your results match a known mistake: ";
-export const MISTAKE_SEPARATOR = " Or: ";
 
 /** How a task failed. */
 export type FailureKind = "no result" | "no answer" | "student error" | "wrong value";
@@ -23,27 +24,24 @@ export function failureKind(o: TaskOutcome | undefined): FailureKind {
   return /^no answer yet|^threw: Error: not implemented$/.test(o.error.message) ? "no answer" : "student error";
 }
 
-/** The known mistakes whose answers on this task are the student's (at most two named). */
-export function matchingMistakes(o: TaskOutcome | undefined, t: ManifestTask, mistakes: readonly Mistake[]): Mistake[] {
+/** The one known mistake whose answers on this task are exactly the student's, or null (none, or several). */
+export function matchingMistake(o: TaskOutcome | undefined, t: ManifestTask, mistakes: readonly Mistake[]): Mistake | null {
   const digest = o?.meta.answers;
-  if (!digest) return [];
-  return mistakes.filter((m) => {
+  if (!digest) return null;
+  const found = mistakes.filter((m) => {
     const known = m.answers[`${t.part}: ${t.title}`];
     return known !== undefined && sameAnswers(digest, known);
-  }).slice(0, 2);
+  });
+  // Two catalogued mistakes with the same answers here: the evidence does not say which.
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** The student-facing text of a failed task (see the module comment). */
 export function failureText(o: TaskOutcome | undefined, t: ManifestTask, mistakes: readonly Mistake[]): string {
   const kind = failureKind(o);
-  let text: string;
-  if (kind === "no result") text = "no result recorded for this test (counted as failed)";
-  else if (kind === "no answer") text = /not implemented/.test(o!.error!.message) ? "no answer yet (the function still throws \"not implemented\")" : o!.error!.message;
-  else if (kind === "student error") text = o!.error!.message;
-  else text = t.visibility === "visible" ? o!.error!.message.slice(0, 1000) : "failed";
-  if (kind === "no answer" || kind === "no result") return text;
-  const known = matchingMistakes(o, t, mistakes);
-  if (known.length) return `${text}\n${MISTAKE_PREFIX}${known.map((m) => m.what).join(MISTAKE_SEPARATOR)}`;
-  const hint = o?.meta.hint;
-  return kind === "wrong value" && hint ? `${text}\nHint: ${hint}` : text;
+  if (kind === "no result") return "no result recorded for this test (counted as failed)";
+  if (kind === "no answer") return /not implemented/.test(o!.error!.message) ? "no answer yet (the function still throws \"not implemented\")" : o!.error!.message;
+  const text = kind === "student error" ? o!.error!.message : t.visibility === "visible" ? o!.error!.message.slice(0, 1000) : "failed";
+  const known = matchingMistake(o, t, mistakes);
+  return known ? `${text}\n${MISTAKE_PREFIX}${known.what}` : text;
 }

@@ -20,8 +20,6 @@ export type Visibility = "visible" | "hidden" | "after_due_date" | "after_publis
 export interface TaskOptions {
   /** Gradescope visibility; default "after_published" (title and pass/fail only). */
   visibility?: Visibility;
-  /** A student-safe sentence shown when the task fails. */
-  hint?: string;
 }
 
 /** What the grading process provides to the suites. */
@@ -46,7 +44,6 @@ export interface TaskMeta {
   title: string;
   points: number;
   visibility: Visibility;
-  hint?: string;
   /** Set when the task has run: the digest of the answers it received (see feedback/digest.ts). */
   answers?: string;
 }
@@ -248,7 +245,7 @@ export function task(part: string, title: string, points: number, fn: () => Prom
   const key = `${part}: ${title}`;
   if (current.titles.has(key)) throw new Error(`duplicate task title in ${current.exercise}: ${key}`);
   current.titles.add(key);
-  const meta: TaskMeta = { sub: current.sub, exercise: current.exercise, part, title, points, visibility, ...(options.hint ? { hint: options.hint } : {}) };
+  const meta: TaskMeta = { sub: current.sub, exercise: current.exercise, part, title, points, visibility };
   const recorder = current.recorder;
   // The tasks of one submission run in order, so the recorder holds this task's answers only.
   test(key, { meta: { lrgrader: meta } }, async ({ task: t }) => {
