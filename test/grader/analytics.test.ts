@@ -7,7 +7,7 @@
  * wrong solution fails, and with which answers), not with the analytics module. Then summary.html
  * is opened offline in headless chromium and its plots must be drawn from the bundle beside it.
  */
-import { sameAnswers } from "../../grader/harness/feedback/digest";
+import { sameAnswers } from "../../grader/harness/feedback/explain";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";

@@ -4,8 +4,8 @@
  */
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { answersDigest, sameAnswers } from "../../grader/harness/feedback/digest";
-import { matchingMistake } from "../../grader/harness/feedback/explain";
+import { answersDigest } from "../../grader/harness/feedback/digest";
+import { matchingMistake, sameAnswers } from "../../grader/harness/feedback/explain";
 import { readManifest } from "../../grader/harness/score/manifest";
 import { REPO } from "./helpers";
 
@@ -42,6 +42,28 @@ describe("sameAnswers", () => {
     // values equal to 4 significant figures agree (another summation order), others do not
     expect(sameAnswers(answersDigest([ok(0.1 + 0.2)]), answersDigest([ok(0.3)]))).toBe(true);
     expect(sameAnswers(answersDigest([ok(0.3001)]), answersDigest([ok(0.3)]))).toBe(false);
+  });
+});
+
+describe("answersDigest", () => {
+  const one = (value: unknown) => answersDigest([{ ok: true, value }]);
+
+  it("fingerprints text answers by the value they are graded as", () => {
+    // formulas: equal as functions, whatever the form
+    expect(one("w * q^(-1)")).toBe(one("w / q"));
+    expect(one("S * ceil(log(eta_target / eta0) / log(gamma))")).toBe(one("ceil(log(eta_target/eta0)/log(gamma)) * S"));
+    expect(one("eta0 * gamma^k")).toBe(one("gamma^k*eta0"));
+    expect(one("w * q^(-1)")).not.toBe(one("w * q"));
+    expect(one("floor(t / S)")).not.toBe(one("ceil(t / S)"));
+    // choice letters in either case, numbers written as text
+    expect(one("b")).toBe(one("B"));
+    expect(one(" B ")).toBe(one("B"));
+    expect(one("b")).not.toBe(one("c"));
+    expect(one("5e-1")).toBe(one(0.5));
+    expect(one("0.25 * 2")).toBe(one(0.5));
+    // text that is not a formula is its own text
+    expect(one("not sure!?")).toBe(one("not sure!?"));
+    expect(one("not sure!?")).not.toBe(one("not  sure!?"));
   });
 });
 

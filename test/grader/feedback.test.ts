@@ -35,6 +35,8 @@ const VARIANTS: Record<string, { id: string; edits: [string, string][] }> = {
   },
   // the known mistake "eps-inside-sqrt", written differently (a power instead of Math.sqrt)
   epsInside: { id: "b01-adagrad", edits: [["(hp.lr * grad[i]!) / (Math.sqrt(accum[i]!) + hp.eps)", "(hp.lr * grad[i]!) / (accum[i]! + hp.eps) ** 0.5"]] },
+  // the known mistake "log10-mixed" (a formula answer), written in another order and spacing
+  log10Reordered: { id: "a01-step-decay", edits: [['export const partC: string | null = "S * ceil(log(eta_target / eta0) / log(gamma))";', 'export const partC: string | null = "floor(log10(eta_target/eta0) / log(gamma)) * S";']] },
   // the known mistake "mutates-state", written differently
   mutates: { id: "b01-adagrad", edits: [["  const accum = state.accum.map((G, i) => G + grad[i]! * grad[i]!);", "  state.accum.forEach((G, i) => (state.accum[i] = G + grad[i]! ** 2));\n  const accum = [...state.accum];"]] },
 };
@@ -100,6 +102,12 @@ describe("feedback", () => {
     expect(out.length).toBeGreaterThan(0);
     for (const o of out) expect(o).toMatch(/^failed\nYour results match a known mistake: Adds ε inside the square root/);
     expect(out.join("\n")).not.toContain("Hint:");
+  });
+
+  it("names a known mistake in a formula answer by its value, however the formula is written", () => {
+    const out = failed("log10Reordered", "a01-step-decay c:");
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/\nYour results match a known mistake: \(c\) mixes log10 in the numerator with the natural log in the denominator, and floors instead of ceiling\.$/);
   });
 
   it("checks that a function promised not to modify its arguments does not, and names the mistake", () => {

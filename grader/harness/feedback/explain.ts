@@ -8,7 +8,6 @@
  * another at a bug they do not have. Hidden inputs and expected values are never shown.
  */
 import type { TaskOutcome } from "../run/runner";
-import { sameAnswers } from "./digest";
 import type { ManifestTask, Mistake } from "../score/manifest";
 
 /** How the feedback introduces the known mistake a failed task's answers match. */
@@ -22,6 +21,17 @@ export function failureKind(o: TaskOutcome | undefined): FailureKind {
   if (!o || o.state === "skipped" || o.state === "pending" || !o.error) return "no result";
   if (o.error.name !== "StudentError") return "wrong value";
   return /^no answer yet|^threw: Error: not implemented$/.test(o.error.message) ? "no answer" : "student error";
+}
+
+/**
+ * Whether a student's answers (`got`, a digest: feedback/digest.ts) are those of a known mistake
+ * (`known`): the same calls, each answered alike (a throw agrees with a throw of the same class).
+ * A call that failed without throwing ("!x": a timeout, a crash, a line the student forged) is no
+ * evidence, so it rules the match out, as does any disagreeing call or a call one side did not
+ * make: feedback that cannot be sure says nothing about known mistakes.
+ */
+export function sameAnswers(got: string, known: string): boolean {
+  return got === known && !got.split(".").includes("!x");
 }
 
 /** The one known mistake whose answers on this task are exactly the student's, or null (none, or several). */
