@@ -1,0 +1,257 @@
+/**
+ * Feedback on mistakes the catalogue does not hold. grader/wrong/ is the catalogue of known
+ * mistakes, and `npm run grade:manifest` records its answers; it cannot also test whether the
+ * feedback names a known mistake where it should not. test/exercises/novel/<id>.json is a second,
+ * separate set of wrong solutions, written as students write them (other names and code shapes than
+ * the references) and in the same edit format ({slug, what, edits}, applied to the reference by
+ * `wrongSource`):
+ *
+ * - novel mistakes: each must lose points, and the feedback on each failed task must not say
+ *   "Your results match a known mistake" — unless the entry is marked `"equals": "<catalogue
+ *   slug>"` (its answers on that task are the catalogued mistake's), and then it names exactly that
+ *   mistake's `what`;
+ * - catalogued mistakes rewritten in another code shape (`"rewrites": "<catalogue slug>"`: the same
+ *   values, computed differently): some failed task must name the catalogued `what`.
+ *
+ * No failed task shows a "Hint:" line, and no hidden task's feedback carries a hidden input or an
+ * expected value (see `leaks`). Prints a tally: failed tasks that name a mistake, generic ones,
+ * misleading ones (naming a mistake the entry is not marked equal to) and leaks.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkSyntax, parseAnswerNumber } from "../../exercises/lib/expression";
+import { MISTAKE_PREFIX, MISTAKE_SEPARATOR } from "../../grader/harness/feedback/explain";
+import { closeGraders, gradeSubmission, type GradeTest } from "../../grader/harness/run/grade";
+import { wrongSolutions, wrongSource, type WrongSolution } from "../../grader/wrong/wrong";
+import { IDS, ROOT } from "./exercises";
+
+/** One entry of test/exercises/novel/<id>.json. */
+interface Novel extends WrongSolution {
+  /** The catalogued mistake (slug in grader/wrong/<id>.json) this entry rewrites in another code shape. */
+  rewrites?: string;
+  /** The catalogued mistake whose answers this entry turned out to give on the tasks it names. */
+  equals?: string;
+}
+
+const NOVEL_DIR = path.join(ROOT, "test/exercises/novel");
+
+function novelEntries(): Novel[] {
+  return readdirSync(NOVEL_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => {
+      const id = f.slice(0, -".json".length);
+      return (JSON.parse(readFileSync(path.join(NOVEL_DIR, f), "utf8")) as Omit<Novel, "id">[]).map((n) => ({ id, ...n }));
+    });
+}
+
+const NOVEL = novelEntries();
+const CATALOGUE = wrongSolutions();
+const catalogued = (id: string, slug: string | undefined) => CATALOGUE.find((w) => w.id === id && w.slug === slug);
+
+/** The known mistakes a failed task's output names (empty when it names none). */
+function namedMistakes(output: string): string[] {
+  const line = output.split("\n").find((l) => l.startsWith(MISTAKE_PREFIX));
+  return line ? line.slice(MISTAKE_PREFIX.length).split(MISTAKE_SEPARATOR) : [];
+}
+
+/** The answers a submission's file exports as constants: numbers, and strings (letters, expressions). */
+function exportedConstants(source: string): Array<number | string> {
+  const out: Array<number | string> = [];
+  for (const m of source.matchAll(/^export const \w+:[^=\n]*= \(?("(?:[^"\\\n]|\\.)*"|[-+]?[\d.]+(?:e[-+]?\d+)?)/gm)) {
+    out.push(m[1]!.startsWith('"') ? (JSON.parse(m[1]!) as string) : Number(m[1]));
+  }
+  return out;
+}
+
+const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
+const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) || Math.abs(a - b) < 1e-300;
+
+/**
+ * The digits in a hidden task's feedback that could carry a hidden input or an expected value out.
+ *
+ * All tasks of the course are hidden (visibility "after_published"): the student reads the title
+ * and this output, never the assertion. So the output may hold a number only where the harness
+ * wrote it about data that is not secret, or where the number is the student's own. Everything
+ * else with a digit is a leak. Removed before looking for digits:
+ * - the exact `what` lines the entry is allowed to be told (its `equals`/`rewrites` target);
+ * - the harness's fixed phrases: "timed out after 2000 ms", "changed its argument N in place"
+ *   (N counts the function's own parameters), index paths such as "result[3]" or "`m`[0]";
+ * - shape descriptions, the student's own ("returned an array of 5 numbers", "a 3 × 2 matrix")
+ *   and the expected one ("where an array of 4 numbers is expected": the harness's words about
+ *   trusted data, by the contract);
+ * - the expression checker's report "differs at <point> (yours gives X)" / "is not a finite number
+ *   at <point> (it gives X)": the point is one of its seeded sample points (the contract's designed
+ *   feedback), and X must be the student's own expression evaluated there;
+ * - the number checker's "your answer (X) is not the value asked for, to 3 significant figures" or
+ *   "within 1 of the value asked for", where X must be one of the student's own answers.
+ * A number the student's code printed or threw (and the harness redacted to "…" when it equals an
+ * input) is not removed: after redaction it must hold no digit at all, which the novel set tests
+ * with a thrown message that quotes its inputs. `leaks` is itself tested below on leaking and
+ * harmless texts, so the check is not vacuous.
+ */
+export function leaks(output: string, allowedWhats: readonly string[], source: string): string[] {
+  let text = output;
+  for (const w of allowedWhats) text = text.split(w).join("");
+  const own = exportedConstants(source);
+  const ownNumbers = own.flatMap((a) => {
+    const r = parseAnswerNumber(a);
+    return r.ok ? [r.value] : [];
+  });
+  const problems: string[] = [];
+  // The expression checker: the sample point, then the student's value there (checked to be theirs).
+  text = text.replace(new RegExp(String.raw`(differs at|not a finite number at) ((?:\w+ = ${NUMBER}(?:, )?)+) \((yours gives|it gives) ([^)]*)\)`, "g"), (all, _kind: string, point: string, _gives: string, value: string) => {
+    const at: Record<string, number> = {};
+    for (const [, k, v] of point.matchAll(new RegExp(String.raw`(\w+) = (${NUMBER})`, "g"))) at[k!] = Number(v);
+    const x = Number(value);
+    const theirs = own.some((a) => {
+      if (typeof a !== "string") return false;
+      const c = checkSyntax(a, Object.keys(at));
+      if (!("evaluate" in c)) return false;
+      const y = c.evaluate(at);
+      return Number.isFinite(x) ? close(y, x, 1e-3) : !Number.isFinite(y);
+    });
+    if (!theirs) problems.push(`a value that is not the student's expression at the point: ${all}`);
+    return "";
+  });
+  text = text.replace(new RegExp(String.raw`your answer \((${NUMBER})\) is not (?:the value asked for, to 3 significant figures|within 1 of the value asked for)`, "g"), (all, value: string) => {
+    if (!ownNumbers.some((v) => close(v, Number(value), 1e-5))) problems.push(`a value that is not one of the student's answers: ${all}`);
+    return "";
+  });
+  text = text
+    .replace(/timed out after 2000 ms/g, "")
+    .replace(/changed its argument \d+ in place/g, "")
+    .replace(/\b(?:a|an) (?:\d+|…) × (?:\d+|…) matrix \(array of arrays\)/g, "")
+    .replace(/\b(?:a|an) array of (?:\d+|…) (?:numbers?|booleans?|items?)\b/g, "")
+    .replace(/\[\d+\]/g, "");
+  const digits = text.match(/.{0,30}\d.{0,30}/g);
+  if (digits) problems.push(...digits.map((d) => `digits outside the harness's phrases: …${d}…`));
+  return problems;
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), "novel-mistakes-"));
+
+afterAll(async () => {
+  await closeGraders();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("novel mistakes", () => {
+  it("each rebuilds from its reference, names an existing catalogue entry where it says so, and covers every exercise", () => {
+    const novel = NOVEL.filter((n) => !n.rewrites);
+    expect(novel.length).toBeGreaterThanOrEqual(40);
+    expect(NOVEL.filter((n) => n.rewrites).length).toBeGreaterThanOrEqual(10);
+    for (const id of IDS) expect(novel.filter((n) => n.id === id).length, id).toBeGreaterThanOrEqual(1);
+    const keys = new Set<string>();
+    for (const n of NOVEL) {
+      const key = `${n.id}/${n.slug}`;
+      expect(keys.has(key), `${key} is listed twice`).toBe(false);
+      keys.add(key);
+      const reference = readFileSync(path.join(ROOT, "grader/solutions", n.id, "exercise.ts"), "utf8");
+      const source = wrongSource(n);
+      expect(source.slice(source.indexOf("\n") + 1), key).not.toBe(reference);
+      if (n.rewrites) expect(catalogued(n.id, n.rewrites), `${key} rewrites ${n.rewrites}`).toBeDefined();
+      if (n.equals) expect(catalogued(n.id, n.equals), `${key} equals ${n.equals}`).toBeDefined();
+      // A novel mistake is not one of the catalogue's sources.
+      for (const w of CATALOGUE.filter((c) => c.id === n.id)) expect(source.slice(source.indexOf("\n")), `${key} is ${w.slug}`).not.toBe(wrongSource(w).slice(wrongSource(w).indexOf("\n")));
+    }
+  });
+
+  it("the leak check flags numbers outside the harness's phrases and accepts its phrases and the student's own values", () => {
+    const src = 'export const problem1: number | string | null = "1e-5 + 0.5 * (5e-4 - 1e-5) * (1 + cos(45))";\nexport const partC: string | null = "T * 2^(-1/p)";\n';
+    const value = parseAnswerNumber("1e-5 + 0.5 * (5e-4 - 1e-5) * (1 + cos(45))");
+    expect(value.ok).toBe(true);
+    const mine = value.ok ? Number(value.value.toPrecision(6)) : NaN;
+    for (const harmless of [
+      "failed",
+      "timed out after 2000 ms",
+      "returned an array of 5 numbers where an array of 4 numbers is expected",
+      "returned a 3 × 2 matrix (array of arrays) in `vhat` where a 2 × 3 matrix (array of arrays) is expected",
+      "no value in the result[3] (undefined)",
+      "threw: RangeError: step … is past the end of the schedule (S = …)",
+      "adagradStep changed its argument 1 in place; the statement says it must not modify its arguments (work on a copy)",
+      `your answer (${mine}) is not the value asked for, to 3 significant figures`,
+      `your expression differs at T = 1234, p = 2.5 (yours gives ${1234 * 2 ** (-1 / 2.5)}).`,
+      "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.",
+    ]) {
+      expect(leaks(harmless, ["uses 1e-10 instead of hp.eps."], src), harmless).toEqual([]);
+    }
+    for (const leaking of [
+      "failed: step 30: got 0.1",
+      "threw: RangeError: step 1500 is past the end",
+      "failed\nHint: the LR at step 2000 is the peak",
+      "your answer (0.000123) is not the value asked for, to 3 significant figures",
+      "your expression differs at T = 1234, p = 2.5 (yours gives 0.5).",
+      "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.",
+    ]) {
+      expect(leaks(leaking, [], src), leaking).not.toEqual([]);
+    }
+  });
+
+  it("lose points, are never told a known mistake they did not make, never see a hint or a hidden number; rewritten catalogued mistakes are named", async () => {
+    const results = await Promise.all(
+      NOVEL.map(async (n) => {
+        // A submission holding only this exercise's answer file.
+        const dir = path.join(scratch, `${n.id}--${n.slug}`);
+        mkdirSync(path.join(dir, n.id), { recursive: true });
+        const source = wrongSource(n);
+        writeFileSync(path.join(dir, n.id, "exercise.ts"), source);
+        const r = await gradeSubmission(dir);
+        const failed = r.tests.filter((t) => t.status === "failed" && t.name.startsWith(`${n.id} `));
+        return { n, source, failed, score: r.exercises[n.id]!.score, max: r.exercises[n.id]!.max, messages: r.exercises[n.id]!.messages };
+      }),
+    );
+
+    const tally = { entries: 0, failedTasks: 0, named: 0, generic: 0, misleading: 0, leaks: 0 };
+    const survivors: string[] = [];
+    const misleading: string[] = [];
+    const wrongEquals: string[] = [];
+    const hints: string[] = [];
+    const leaked: string[] = [];
+    const unnamedRewrites: string[] = [];
+    const typeErrors: string[] = [];
+    for (const { n, source, failed, score, max, messages } of results) {
+      const key = `${n.id}/${n.slug}`;
+      if (score >= max) survivors.push(key);
+      for (const m of messages) if (m.startsWith("type error")) typeErrors.push(`${key}: ${m}`);
+      // What this entry may be told: the catalogued mistake it equals or rewrites.
+      const target = catalogued(n.id, n.equals ?? n.rewrites)?.what;
+      const allowed = target ? [target] : [];
+      if (!n.rewrites) tally.entries++;
+      for (const t of failed as GradeTest[]) {
+        const named = namedMistakes(t.output);
+        const where = `${key} — ${t.name}: ${JSON.stringify(t.output)}`;
+        if (named.some((w) => w !== target)) misleading.push(where);
+        else if (n.equals && named.length && named.join() !== target) wrongEquals.push(where);
+        if (/^Hint:/m.test(t.output)) hints.push(where);
+        const problems = t.visibility === "visible" ? [] : leaks(t.output, allowed, source);
+        if (problems.length) leaked.push(`${where}: ${problems.join("; ")}`);
+        if (n.rewrites) continue;
+        tally.failedTasks++;
+        if (named.length) tally.named++;
+        else tally.generic++;
+        if (named.some((w) => w !== target)) tally.misleading++;
+        if (problems.length) tally.leaks++;
+      }
+      if (n.rewrites && !failed.some((t) => namedMistakes(t.output).includes(target!))) unnamedRewrites.push(`${key} (rewrites ${n.rewrites}): ${failed.map((t) => JSON.stringify(t.output)).join(" | ")}`);
+    }
+
+    const perExercise = IDS.map((id) => `${id} ${NOVEL.filter((n) => n.id === id && !n.rewrites).length}`).join(", ");
+    console.log(`novel mistakes: ${tally.entries} (${perExercise}); rewritten catalogued mistakes: ${NOVEL.filter((n) => n.rewrites).length}, named: ${NOVEL.filter((n) => n.rewrites).length - unnamedRewrites.length}`);
+    console.log(`novel failed tasks: ${tally.failedTasks}; naming a known mistake: ${tally.named}; generic: ${tally.generic}; misleading: ${tally.misleading}; leaks: ${tally.leaks}`);
+    for (const [title, list] of [["misleading", misleading], ["equals naming another mistake", wrongEquals], ["hint lines", hints], ["leaks", leaked], ["unnamed rewrites", unnamedRewrites], ["survivors", survivors], ["type errors", typeErrors]] as const) {
+      if (list.length) console.log(`${title} (${list.length}):\n  ${list.join("\n  ")}`);
+    }
+
+    expect(survivors, "a novel mistake that passes everything is not a mistake").toEqual([]);
+    expect(misleading, "feedback names a known mistake the entry does not make").toEqual([]);
+    expect(wrongEquals).toEqual([]);
+    expect(hints, "no fixed hint lines").toEqual([]);
+    expect(leaked, "hidden tasks show no hidden input or expected value").toEqual([]);
+    expect(unnamedRewrites, "a catalogued mistake in another code shape is still named").toEqual([]);
+    expect(tally.misleading).toBe(0);
+    expect(tally.leaks).toBe(0);
+  }, 900_000);
+});
