@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkSyntax, parseAnswerNumber } from "../../exercises/lib/expression";
-import { MISTAKE_PREFIX, MISTAKE_SEPARATOR } from "../../grader/harness/feedback/explain";
+import { MISTAKE_PREFIX } from "../../grader/harness/feedback/explain";
 import { closeGraders, gradeSubmission, type GradeTest } from "../../grader/harness/run/grade";
 import { wrongSolutions, wrongSource, type WrongSolution } from "../../grader/wrong/wrong";
 import { IDS, ROOT } from "./exercises";
@@ -31,8 +31,13 @@ import { IDS, ROOT } from "./exercises";
 interface Novel extends WrongSolution {
   /** The catalogued mistake (slug in grader/wrong/<id>.json) this entry rewrites in another code shape. */
   rewrites?: string;
-  /** The catalogued mistake whose answers this entry turned out to give on the tasks it names. */
+  /**
+   * The catalogued mistake whose answers this entry turned out to give: on every call of each task
+   * in `equalOn` ("<part>: <title>", the manifest's key), or of every task if `equalOn` is absent.
+   * Only there may the feedback name it.
+   */
   equals?: string;
+  equalOn?: string[];
 }
 
 const NOVEL_DIR = path.join(ROOT, "test/exercises/novel");
@@ -48,13 +53,23 @@ function novelEntries(): Novel[] {
 }
 
 const NOVEL = novelEntries();
+const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, "grader/manifest.json"), "utf8")) as { exercises: Record<string, { tasks: Array<{ part: string; title: string }> }> };
 const CATALOGUE = wrongSolutions();
 const catalogued = (id: string, slug: string | undefined) => CATALOGUE.find((w) => w.id === id && w.slug === slug);
 
-/** The known mistakes a failed task's output names (empty when it names none). */
+/** The known mistakes a failed task's output names (at most one; empty when it names none). */
 function namedMistakes(output: string): string[] {
-  const line = output.split("\n").find((l) => l.startsWith(MISTAKE_PREFIX));
-  return line ? line.slice(MISTAKE_PREFIX.length).split(MISTAKE_SEPARATOR) : [];
+  return output.split("\n").filter((l) => l.startsWith(MISTAKE_PREFIX)).map((l) => l.slice(MISTAKE_PREFIX.length));
+}
+
+/** The task's key in the manifest ("<part>: <title>") from its test name ("<id> <part>: <title>"). */
+const taskKey = (id: string, name: string) => name.slice(id.length + 1);
+
+/** The catalogued `what` the feedback may name on this task of this entry, if any. */
+function allowedWhat(n: Novel, task: string): string | undefined {
+  if (n.rewrites) return catalogued(n.id, n.rewrites)?.what;
+  if (n.equals && (!n.equalOn || n.equalOn.includes(task))) return catalogued(n.id, n.equals)?.what;
+  return undefined;
 }
 
 /** The answers a submission's file exports as constants: numbers, and strings (letters, expressions). */
@@ -70,13 +85,15 @@ const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
 const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) || Math.abs(a - b) < 1e-300;
 
 /**
- * The digits in a hidden task's feedback that could carry a hidden input or an expected value out.
+ * The numbers in a hidden task's feedback that could carry a hidden input or an expected value out.
  *
  * All tasks of the course are hidden (visibility "after_published"): the student reads the title
  * and this output, never the assertion. So the output may hold a number only where the harness
- * wrote it about data that is not secret, or where the number is the student's own. Everything
- * else with a digit is a leak. Removed before looking for digits:
- * - the exact `what` lines the entry is allowed to be told (its `equals`/`rewrites` target);
+ * wrote it about data that is not secret, or where the number is the student's own. Every other
+ * number is a leak. Removed before looking for numbers (a digit inside a name, `eta0` or `t0`, is
+ * not a number):
+ * - known-mistake lines naming a catalogued `what` (fixed text; whether the entry should be told
+ *   it is checked separately, as "misleading");
  * - the harness's fixed phrases: "timed out after 2000 ms", "changed its argument N in place"
  *   (N counts the function's own parameters), index paths such as "result[3]" or "`m`[0]";
  * - shape descriptions, the student's own ("returned an array of 5 numbers", "a 3 × 2 matrix")
@@ -88,13 +105,15 @@ const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Ma
  * - the number checker's "your answer (X) is not the value asked for, to 3 significant figures" or
  *   "within 1 of the value asked for", where X must be one of the student's own answers.
  * A number the student's code printed or threw (and the harness redacted to "…" when it equals an
- * input) is not removed: after redaction it must hold no digit at all, which the novel set tests
- * with a thrown message that quotes its inputs. `leaks` is itself tested below on leaking and
- * harmless texts, so the check is not vacuous.
+ * input) is not removed: after redaction it must hold no number at all, which the novel set tests
+ * with a thrown message that quotes its inputs and a value derived from them. `leaks` is itself
+ * tested below on leaking and harmless texts, so the check is not vacuous.
  */
-export function leaks(output: string, allowedWhats: readonly string[], source: string): string[] {
-  let text = output;
-  for (const w of allowedWhats) text = text.split(w).join("");
+export function leaks(output: string, catalogueWhats: readonly string[], source: string): string[] {
+  let text = output
+    .split("\n")
+    .filter((l) => !(l.startsWith(MISTAKE_PREFIX) && catalogueWhats.includes(l.slice(MISTAKE_PREFIX.length))))
+    .join("\n");
   const own = exportedConstants(source);
   const ownNumbers = own.flatMap((a) => {
     const r = parseAnswerNumber(a);
@@ -126,8 +145,8 @@ export function leaks(output: string, allowedWhats: readonly string[], source: s
     .replace(/\b(?:a|an) (?:\d+|…) × (?:\d+|…) matrix \(array of arrays\)/g, "")
     .replace(/\b(?:a|an) array of (?:\d+|…) (?:numbers?|booleans?|items?)\b/g, "")
     .replace(/\[\d+\]/g, "");
-  const digits = text.match(/.{0,30}\d.{0,30}/g);
-  if (digits) problems.push(...digits.map((d) => `digits outside the harness's phrases: …${d}…`));
+  const numbers = text.match(/.{0,30}(?<![A-Za-z_])\d.{0,30}/g);
+  if (numbers) problems.push(...numbers.map((d) => `a number outside the harness's phrases: …${d}…`));
   return problems;
 }
 
@@ -154,6 +173,8 @@ describe("novel mistakes", () => {
       expect(source.slice(source.indexOf("\n") + 1), key).not.toBe(reference);
       if (n.rewrites) expect(catalogued(n.id, n.rewrites), `${key} rewrites ${n.rewrites}`).toBeDefined();
       if (n.equals) expect(catalogued(n.id, n.equals), `${key} equals ${n.equals}`).toBeDefined();
+      if (n.equalOn) expect(n.equals, `${key}: equalOn without equals`).toBeDefined();
+      for (const task of n.equalOn ?? []) expect(MANIFEST.exercises[n.id]?.tasks.some((t) => `${t.part}: ${t.title}` === task), `${key}: no task ${task}`).toBe(true);
       // A novel mistake is not one of the catalogue's sources.
       for (const w of CATALOGUE.filter((c) => c.id === n.id)) expect(source.slice(source.indexOf("\n")), `${key} is ${w.slug}`).not.toBe(wrongSource(w).slice(wrongSource(w).indexOf("\n")));
     }
@@ -170,7 +191,8 @@ describe("novel mistakes", () => {
       "returned an array of 5 numbers where an array of 4 numbers is expected",
       "returned a 3 × 2 matrix (array of arrays) in `vhat` where a 2 × 3 matrix (array of arrays) is expected",
       "no value in the result[3] (undefined)",
-      "threw: RangeError: step … is past the end of the schedule (S = …)",
+      "threw: RangeError: step … is past the end of the schedule (S = …, eta0 = …)",
+      "your expression differs at T = 1234, p = 2.5 (yours gives 617). Your expression does not use t0.".replace("617", String(1234 * 2 ** (-1 / 2.5))),
       "adagradStep changed its argument 1 in place; the statement says it must not modify its arguments (work on a copy)",
       `your answer (${mine}) is not the value asked for, to 3 significant figures`,
       `your expression differs at T = 1234, p = 2.5 (yours gives ${1234 * 2 ** (-1 / 2.5)}).`,
@@ -181,10 +203,12 @@ describe("novel mistakes", () => {
     for (const leaking of [
       "failed: step 30: got 0.1",
       "threw: RangeError: step 1500 is past the end",
+      "threw: RangeError: step 21 is past the end (S = …)",
       "failed\nHint: the LR at step 2000 is the peak",
       "your answer (0.000123) is not the value asked for, to 3 significant figures",
       "your expression differs at T = 1234, p = 2.5 (yours gives 0.5).",
       "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.",
+      "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.\nthe LR at 2000",
     ]) {
       expect(leaks(leaking, [], src), leaking).not.toEqual([]);
     }
@@ -204,10 +228,13 @@ describe("novel mistakes", () => {
       }),
     );
 
+    // NOVEL_FEEDBACK_DUMP=<file>: every failed task's feedback, for reading (nothing is written otherwise).
+    const dump = process.env.NOVEL_FEEDBACK_DUMP;
+    if (dump) writeFileSync(dump, JSON.stringify(results.map(({ n, failed, score, max }) => ({ key: `${n.id}/${n.slug}`, rewrites: n.rewrites, equals: n.equals, score, max, failed: failed.map((t) => [t.name, t.output]) })), null, 1));
+
     const tally = { entries: 0, failedTasks: 0, named: 0, generic: 0, misleading: 0, leaks: 0 };
     const survivors: string[] = [];
     const misleading: string[] = [];
-    const wrongEquals: string[] = [];
     const hints: string[] = [];
     const leaked: string[] = [];
     const unnamedRewrites: string[] = [];
@@ -216,17 +243,16 @@ describe("novel mistakes", () => {
       const key = `${n.id}/${n.slug}`;
       if (score >= max) survivors.push(key);
       for (const m of messages) if (m.startsWith("type error")) typeErrors.push(`${key}: ${m}`);
-      // What this entry may be told: the catalogued mistake it equals or rewrites.
-      const target = catalogued(n.id, n.equals ?? n.rewrites)?.what;
-      const allowed = target ? [target] : [];
+      const whats = CATALOGUE.filter((w) => w.id === n.id).map((w) => w.what);
       if (!n.rewrites) tally.entries++;
       for (const t of failed as GradeTest[]) {
+        // What this task may be told: the catalogued mistake the entry rewrites, or equals here.
+        const target = allowedWhat(n, taskKey(n.id, t.name));
         const named = namedMistakes(t.output);
         const where = `${key} — ${t.name}: ${JSON.stringify(t.output)}`;
         if (named.some((w) => w !== target)) misleading.push(where);
-        else if (n.equals && named.length && named.join() !== target) wrongEquals.push(where);
         if (/^Hint:/m.test(t.output)) hints.push(where);
-        const problems = t.visibility === "visible" ? [] : leaks(t.output, allowed, source);
+        const problems = t.visibility === "visible" ? [] : leaks(t.output, whats, source);
         if (problems.length) leaked.push(`${where}: ${problems.join("; ")}`);
         if (n.rewrites) continue;
         tally.failedTasks++;
@@ -235,19 +261,19 @@ describe("novel mistakes", () => {
         if (named.some((w) => w !== target)) tally.misleading++;
         if (problems.length) tally.leaks++;
       }
+      const target = catalogued(n.id, n.rewrites)?.what;
       if (n.rewrites && !failed.some((t) => namedMistakes(t.output).includes(target!))) unnamedRewrites.push(`${key} (rewrites ${n.rewrites}): ${failed.map((t) => JSON.stringify(t.output)).join(" | ")}`);
     }
 
     const perExercise = IDS.map((id) => `${id} ${NOVEL.filter((n) => n.id === id && !n.rewrites).length}`).join(", ");
     console.log(`novel mistakes: ${tally.entries} (${perExercise}); rewritten catalogued mistakes: ${NOVEL.filter((n) => n.rewrites).length}, named: ${NOVEL.filter((n) => n.rewrites).length - unnamedRewrites.length}`);
     console.log(`novel failed tasks: ${tally.failedTasks}; naming a known mistake: ${tally.named}; generic: ${tally.generic}; misleading: ${tally.misleading}; leaks: ${tally.leaks}`);
-    for (const [title, list] of [["misleading", misleading], ["equals naming another mistake", wrongEquals], ["hint lines", hints], ["leaks", leaked], ["unnamed rewrites", unnamedRewrites], ["survivors", survivors], ["type errors", typeErrors]] as const) {
+    for (const [title, list] of [["misleading", misleading], ["hint lines", hints], ["leaks", leaked], ["unnamed rewrites", unnamedRewrites], ["survivors", survivors], ["type errors", typeErrors]] as const) {
       if (list.length) console.log(`${title} (${list.length}):\n  ${list.join("\n  ")}`);
     }
 
     expect(survivors, "a novel mistake that passes everything is not a mistake").toEqual([]);
     expect(misleading, "feedback names a known mistake the entry does not make").toEqual([]);
-    expect(wrongEquals).toEqual([]);
     expect(hints, "no fixed hint lines").toEqual([]);
     expect(leaked, "hidden tasks show no hidden input or expected value").toEqual([]);
     expect(unnamedRewrites, "a catalogued mistake in another code shape is still named").toEqual([]);
