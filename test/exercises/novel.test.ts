@@ -84,32 +84,42 @@ function exportedConstants(source: string): Array<number | string> {
 const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
 const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) || Math.abs(a - b) < 1e-300;
 
+/** Expected shapes an exercise's statement fixes for every case (so naming them shows nothing hidden). */
+const FIXED_SHAPES: Record<string, string[]> = { "b09-shampoo": ["a 2 × 2 matrix (array of arrays)"] };
+
+/** The numbers written in a text (a digit inside a name, `eta0` or `t0`, is not a number). */
+const numbersIn = (text: string) => (text.match(new RegExp(String.raw`(?<![A-Za-z_\d.])${NUMBER}`, "g")) ?? []).map(Number);
+
 /**
  * The numbers in a hidden task's feedback that could carry a hidden input or an expected value out.
  *
  * All tasks of the course are hidden (visibility "after_published"): the student reads the title
- * and this output, never the assertion. So the output may hold a number only where the harness
- * wrote it about data that is not secret, or where the number is the student's own. Every other
- * number is a leak. Removed before looking for numbers (a digit inside a name, `eta0` or `t0`, is
- * not a number):
+ * and this output, never the assertion. So the output may hold a number only where it is the
+ * student's own, or part of a fixed phrase of the harness that depends on no hidden data. Every
+ * other number is a leak. Accounted for before looking for numbers:
  * - known-mistake lines naming a catalogued `what` (fixed text; whether the entry should be told
  *   it is checked separately, as "misleading");
  * - the harness's fixed phrases: "timed out after 2000 ms", "changed its argument N in place"
- *   (N counts the function's own parameters), index paths such as "result[3]" or "`m`[0]";
- * - shape descriptions, the student's own ("returned an array of 5 numbers", "a 3 × 2 matrix")
- *   and the expected one ("where an array of 4 numbers is expected": the harness's words about
- *   trusted data, by the contract);
+ *   (N counts the function's own parameters), index paths such as "result[3]" or "`m`[0]" (an
+ *   index into the student's own array: shapes are compared length first);
+ * - a shape clause "returned <their shape> [in <path>] where <expected shape> is expected": the
+ *   student's own shape is theirs (the harness redacts its numbers equal to an input), but every
+ *   number of the expected shape must also be in theirs ("a 4 × 3 matrix where a 3 × 4 matrix is
+ *   expected" shows nothing new; "an array of 4 numbers where an array of 3 numbers is expected"
+ *   shows the length of a hidden expected list), unless the exercise's statement fixes that shape
+ *   for every case (FIXED_SHAPES);
  * - the expression checker's report "differs at <point> (yours gives X)" / "is not a finite number
- *   at <point> (it gives X)": the point is one of its seeded sample points (the contract's designed
- *   feedback), and X must be the student's own expression evaluated there;
+ *   at <point> (it gives X)": the point is one of the checker's seeded sample points (the
+ *   contract's designed feedback; it shows no expected value), and X must be the student's own
+ *   expression evaluated there;
  * - the number checker's "your answer (X) is not the value asked for, to 3 significant figures" or
  *   "within 1 of the value asked for", where X must be one of the student's own answers.
- * A number the student's code printed or threw (and the harness redacted to "…" when it equals an
- * input) is not removed: after redaction it must hold no number at all, which the novel set tests
- * with a thrown message that quotes its inputs and a value derived from them. `leaks` is itself
- * tested below on leaking and harmless texts, so the check is not vacuous.
+ * A number the student's code printed or threw (which the harness redacts to "…" when it equals an
+ * input) is not accounted for: after redaction it must hold no number at all, which the novel set
+ * tests with a thrown message that quotes its inputs and a value derived from them. `leaks` is
+ * itself tested below on leaking and harmless texts, so the check is not vacuous.
  */
-export function leaks(output: string, catalogueWhats: readonly string[], source: string): string[] {
+export function leaks(output: string, id: string, catalogueWhats: readonly string[], source: string): string[] {
   let text = output
     .split("\n")
     .filter((l) => !(l.startsWith(MISTAKE_PREFIX) && catalogueWhats.includes(l.slice(MISTAKE_PREFIX.length))))
@@ -139,14 +149,19 @@ export function leaks(output: string, catalogueWhats: readonly string[], source:
     if (!ownNumbers.some((v) => close(v, Number(value), 1e-5))) problems.push(`a value that is not one of the student's answers: ${all}`);
     return "";
   });
+  // Shape clauses: the expected shape may only repeat numbers of the student's own shape.
+  text = text.replace(/returned (.*?)((?: in \S+)?) where (.*?) is expected/g, (all, theirs: string, _path: string, expected: string) => {
+    const mine = numbersIn(theirs);
+    const fixed = (FIXED_SHAPES[id] ?? []).includes(expected);
+    const shown = fixed ? [] : numbersIn(expected).filter((x) => !mine.includes(x));
+    if (shown.length) problems.push(`the expected shape shows ${shown.join(", ")}, which the student's own shape does not: ${all}`);
+    return "";
+  });
   text = text
     .replace(/timed out after 2000 ms/g, "")
     .replace(/changed its argument \d+ in place/g, "")
-    .replace(/\b(?:a|an) (?:\d+|…) × (?:\d+|…) matrix \(array of arrays\)/g, "")
-    .replace(/\b(?:a|an) array of (?:\d+|…) (?:numbers?|booleans?|items?)\b/g, "")
     .replace(/\[\d+\]/g, "");
-  const numbers = text.match(/.{0,30}(?<![A-Za-z_])\d.{0,30}/g);
-  if (numbers) problems.push(...numbers.map((d) => `a number outside the harness's phrases: …${d}…`));
+  for (const x of text.match(new RegExp(String.raw`.{0,30}(?<![A-Za-z_\d.])${NUMBER}.{0,30}`, "g")) ?? []) problems.push(`a number outside the harness's phrases: …${x}…`);
   return problems;
 }
 
@@ -185,32 +200,40 @@ describe("novel mistakes", () => {
     const value = parseAnswerNumber("1e-5 + 0.5 * (5e-4 - 1e-5) * (1 + cos(45))");
     expect(value.ok).toBe(true);
     const mine = value.ok ? Number(value.value.toPrecision(6)) : NaN;
+    const at = String(1234 * 2 ** (-1 / 2.5));
+    const what = ["uses 1e-10 instead of hp.eps."];
     for (const harmless of [
       "failed",
       "timed out after 2000 ms",
-      "returned an array of 5 numbers where an array of 4 numbers is expected",
       "returned a 3 × 2 matrix (array of arrays) in `vhat` where a 2 × 3 matrix (array of arrays) is expected",
+      "returned an array of 2 numbers where an object with keys `lr`, `momentum` is expected",
+      "returned a 2 × … matrix (array of arrays) where an object with keys `mHat`, `vHat` is expected",
+      "missing key `vMax`, found `v_max`",
       "no value in the result[3] (undefined)",
       "threw: RangeError: step … is past the end of the schedule (S = …, eta0 = …)",
-      "your expression differs at T = 1234, p = 2.5 (yours gives 617). Your expression does not use t0.".replace("617", String(1234 * 2 ** (-1 / 2.5))),
       "adagradStep changed its argument 1 in place; the statement says it must not modify its arguments (work on a copy)",
       `your answer (${mine}) is not the value asked for, to 3 significant figures`,
-      `your expression differs at T = 1234, p = 2.5 (yours gives ${1234 * 2 ** (-1 / 2.5)}).`,
+      `your expression differs at T = 1234, p = 2.5 (yours gives ${at}). Your expression does not use t0.`,
       "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.",
     ]) {
-      expect(leaks(harmless, ["uses 1e-10 instead of hp.eps."], src), harmless).toEqual([]);
+      expect(leaks(harmless, "a02-polynomial-decay", what, src), harmless).toEqual([]);
     }
+    expect(leaks("returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected", "b09-shampoo", [], src)).toEqual([]);
     for (const leaking of [
       "failed: step 30: got 0.1",
       "threw: RangeError: step 1500 is past the end",
       "threw: RangeError: step 21 is past the end (S = …)",
       "failed\nHint: the LR at step 2000 is the peak",
+      "returned a number where an array of 4 numbers is expected",
+      "returned an array of 4 numbers where an array of 3 numbers is expected",
+      "returned a … × … matrix (array of arrays) in `vhat` where a 2 × 3 matrix (array of arrays) is expected",
+      "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected",
       "your answer (0.000123) is not the value asked for, to 3 significant figures",
       "your expression differs at T = 1234, p = 2.5 (yours gives 0.5).",
-      "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.",
       "failed\nYour results match a known mistake: uses 1e-10 instead of hp.eps.\nthe LR at 2000",
+      "failed\nYour results match a known mistake: uses 1e-10 instead of 0.001.",
     ]) {
-      expect(leaks(leaking, [], src), leaking).not.toEqual([]);
+      expect(leaks(leaking, "a02-polynomial-decay", what, src), leaking).not.toEqual([]);
     }
   });
 
@@ -252,7 +275,7 @@ describe("novel mistakes", () => {
         const where = `${key} — ${t.name}: ${JSON.stringify(t.output)}`;
         if (named.some((w) => w !== target)) misleading.push(where);
         if (/^Hint:/m.test(t.output)) hints.push(where);
-        const problems = t.visibility === "visible" ? [] : leaks(t.output, whats, source);
+        const problems = t.visibility === "visible" ? [] : leaks(t.output, n.id, whats, source);
         if (problems.length) leaked.push(`${where}: ${problems.join("; ")}`);
         if (n.rewrites) continue;
         tally.failedTasks++;
