@@ -8,8 +8,12 @@
  *
  * - novel mistakes: each must lose points, and the feedback on each failed task must not say
  *   "Your results match a known mistake" — unless the entry is marked `"equals": "<catalogue
- *   slug>"` (its answers on that task are the catalogued mistake's), and then it names exactly that
- *   mistake's `what`;
+ *   slug>"`, and then only on the tasks listed in `"equalOn"` (all tasks when absent) and naming
+ *   exactly that mistake's `what`. An entry is marked so where its answers to every call of the
+ *   task, as the suite's inputs stand, are the catalogued mistake's (worked out by hand when the
+ *   entry was added, e.g. a min where max was meant gives the same first AMSGrad step as a max
+ *   taken before the update, since both are 0). Answers that merely agree on the calls a task made
+ *   before its first failed assertion are not equal: naming a mistake then is misleading;
  * - catalogued mistakes rewritten in another code shape (`"rewrites": "<catalogue slug>"`: the same
  *   values, computed differently): some failed task must name the catalogued `what`.
  *
