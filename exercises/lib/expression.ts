@@ -118,6 +118,11 @@ const NODE_NAMES: Record<string, string> = {
 /**
  * Parses `answer` and checks that it uses only the allow-listed constructs and the given
  * symbols. Returns the checked expression, or a verdict saying what is wrong.
+ *
+ * A `%` is the percent sign, never the remainder: a constant answer (no symbols) may end with one
+ * that applies to the whole answer, so "50.03 %", "50.03%" and "(1/2)%" read as 0.5003 and 0.005
+ * (the practice header says so). Anywhere else, and in every formula, it is refused: mathjs would
+ * bind it to the number just before it ("1/2 %" is 1/(2/100) = 50), which is never what is meant.
  */
 export function checkSyntax(answer: unknown, symbols: Iterable<string>): CheckedExpression | Verdict {
   const allowed = new Set(symbols);
@@ -136,7 +141,7 @@ export function checkSyntax(answer: unknown, symbols: Iterable<string>): Checked
   }
   const used = new Set<string>();
   const warnings: string[] = [];
-  const problem = inspect(tree, allowed, used, warnings);
+  const problem = percentProblem(tree, allowed.size === 0) ?? inspect(tree, allowed, used, warnings);
   if (problem) return fail(problem);
   return { evaluate: (point) => evaluate(tree, point), evaluatePrecise: (point) => evaluatePrecise(tree, point), symbols: used, warnings };
 }
@@ -193,6 +198,8 @@ export function checkExpression(answer: unknown, reference: string, ranges: Rang
 /**
  * Reads a practice-problem answer: a finite number, or a constant expression (numbers, pi, e,
  * operators, allow-listed functions) that evaluates to one, such as "5e-4 * (1 + cos(0.37*pi))".
+ * A trailing `%` makes the answer a percentage: "50.03 %" and "50.03%" read as 0.5003, while
+ * "50.03" is 50.03 (see checkSyntax for where a `%` is refused).
  */
 export function parseAnswerNumber(answer: unknown): { ok: true; value: number; feedback: string } | { ok: false; feedback: string } {
   if (typeof answer === "number") {
@@ -240,6 +247,26 @@ function isChecked(x: CheckedExpression | Verdict): x is CheckedExpression {
 
 function fail(feedback: string): { ok: false; feedback: string } {
   return { ok: false, feedback };
+}
+
+/** Whether `node` is mathjs's percentage ("x%", parsed as x / 100), not a division written out. */
+function isPercentage(node: MathNode): boolean {
+  return node.type === "OperatorNode" && (node as MathNode & { isPercentage?: boolean }).isPercentage === true;
+}
+
+/**
+ * The problem with the `%` signs of `tree`, if any: only a constant answer (`constant`) may have
+ * one, and only one that applies to the whole answer (the root of the tree).
+ */
+function percentProblem(tree: MathNode, constant: boolean): string | undefined {
+  let inner: MathNode | undefined;
+  tree.traverse((node) => {
+    if (!inner && isPercentage(node) && !(constant && node === tree)) inner = node;
+  });
+  if (!inner) return undefined;
+  if (!constant) return `"%" is not allowed in a formula; write / 100 if you mean a percentage`;
+  const of = (inner as MathNode & { args: MathNode[] }).args[0]!.toString();
+  return `a % is accepted only at the very end of a number answer, where it makes the whole answer a percentage ("50 %" is 0.5); here it applies to ${of} only: write ${of} / 100, or put the whole answer in parentheses before the % ("(…) %")`;
 }
 
 /** Returns a description of the first disallowed construct in `node`, or undefined if all is allowed. */

@@ -4,8 +4,10 @@
  * Each answer is a JavaScript number (0.0008, 8e-4) or a string holding a mathjs constant
  * expression that evaluates to it, e.g. "5e-4 * (1 + cos(0.37 * pi))": numbers, pi, e,
  * + - * / ^, parentheses and sqrt exp log log2 log10 sin cos tan floor ceil round abs min max
- * (angles in radians; log is the natural log). Nothing else is accepted (no units, no "%", no
- * variables).
+ * (angles in radians; log is the natural log). A fraction may be written as a percentage with a
+ * "%" at the very end, which divides the whole answer by 100: "50.03 %" and "50.03%" are read as
+ * 0.5003, like "0.5003", while "50.03" without the "%" is 50.03. Nothing else is accepted (no
+ * units, no other "%", no variables).
  *
  * Precision: a number is accepted when it is within half a unit in the 3rd significant figure of
  * the exact value, so the exact value rounded to 3 significant figures always passes (0.00023,
