@@ -42,6 +42,10 @@ export const CASES: SecurityCase[] = [
   { slug: "loop-sync", family: "infinite loops", attack: "for (;;) {} in a function", expected: 6 },
   { slug: "loop-async", family: "infinite loops", attack: "a never-settling promise; an endless microtask loop", expected: 5 },
   { slug: "loop-at-import", family: "infinite loops", attack: "while (true) {} while the file loads", expected: 1 },
+  // Calls are limited in CPU time, and a process is stopped between its calls: the hog's own work
+  // is right, and the slow honest submission graded beside it keeps every point.
+  { slug: "cpu-hog", family: "CPU floods", attack: "from import on, pbkdf2 on four libuv threads and an endless chain of CPU-bound slices, while answering correctly", expected: 7 },
+  { slug: "cpu-victim", family: "CPU floods", attack: "(the victim) honest answers that take about 0.4 s of CPU time per call", expected: 7 },
   { slug: "memory-flood", family: "memory floods", attack: "unbounded heap growth; a 4 GB Float64Array", expected: 4 },
   { slug: "output-flood", family: "output floods and fake reporter lines", attack: "gigabytes of fake vitest '✓ … passed' lines on stdout", expected: 7 },
   { slug: "fork-exec", family: "fork/exec", attack: "execSync through /bin/sh, a 500-process fork bomb", expected: 7 },
@@ -61,6 +65,9 @@ export const CASES: SecurityCase[] = [
   // performance marks, Intl, /proc and os, fresh contexts, workers and child processes. Every
   // one is closed, so these answers are wrong every time.
   { slug: "clock-escapes", family: "non-determinism", attack: "Object.getPrototypeOf(Date).now(), performance.mark/timeOrigin/eventLoopUtilization, Intl.DateTimeFormat().format(), memoryUsage, /proc/self/stat, /proc/stat, os.cpus/loadavg/freemem, vm.runInNewContext, a worker, a child node process", expected: 2 },
+  // Entropy and clocks the runtime does not freeze but removes: random devices, key generation,
+  // HTTP's Date header, timer internals, file-system figures, WASI, terminals.
+  { slug: "entropy", family: "non-determinism", attack: "/dev/urandom, /dev/random, generatePrimeSync, createECDH, generateKeySync, subtle.generateKey, http.ServerResponse's Date header, timers.enroll/_idleStart, stdin.setTimeout, statfs, inode numbers, WASI's clock, /dev/ptmx", expected: 2 },
   { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 2 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
   // Nothing in the sandbox is writable, so no file or inode is made; descriptors, watches and
   // sockets stop at RLIMIT_NOFILE; workers and processes are refused. Its honest work is whole.

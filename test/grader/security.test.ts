@@ -168,7 +168,7 @@ describe("security suite", () => {
   it("has at least 20 hostile submissions covering every attack family of the threats note", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(20);
     const families = new Set(CASES.map((c) => c.family));
-    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods", "oversized values", "resource floods", "feedback as an output channel"]) {
+    for (const f of ["reading hidden files", "reading hidden files via the runner", "symlinks", "tampering with globals and prototypes", "forged equality", "early exit", "killing the parent", "infinite loops", "memory floods", "output floods and fake reporter lines", "fork/exec", "network", "writing result files and fake reporter lines", "huge files", "non-UTF-8 files", "zip bombs", "path traversal and symlinks in archives", "environment snooping", "non-determinism", "disk floods", "oversized values", "resource floods", "feedback as an output channel", "CPU floods"]) {
       expect(families.has(f), f).toBe(true);
     }
   });
@@ -227,8 +227,9 @@ describe("security suite", () => {
     expect(msgs("bad-types-exports")).toMatch(/type error: exercise\.ts\(1,14\): Type 'string' is not assignable to type 'number'/);
     expect(out("bad-types-exports", "c")).toBe("no export named scale");
     expect(out("throw-at-import", "a")).toBe("threw while loading: Error: boom at import");
-    expect(out("loop-sync", "c")).toBe("the student process timed out after 2000 ms");
-    expect(out("loop-at-import", "a")).toBe("the student process timed out after 2000 ms while loading the file");
+    expect(out("loop-sync", "c")).toBe("the student process timed out after 2000 ms of CPU time");
+    expect(out("loop-at-import", "a")).toBe("the student process timed out after 2000 ms of CPU time while loading the file");
+    expect(out("loop-async", "d")).toBe("the student process gave no answer within 10 s");
     expect(out("loop-at-import", "b")).toBe("skipped: the file timed out while loading");
     expect(out("output-flood", "e")).toBe("the student process printed more than 4194304 bytes");
     expect(out("forged-proxy", "a")).toMatch(/^returned a value that is not plain data \(a Proxy/);

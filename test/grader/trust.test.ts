@@ -28,6 +28,9 @@ describe("student identity", () => {
     expect(studentKey("a b")).toBe(studentKey("a_b"));
     // Windows drops a trailing dot: "maria lópez." is maria lópez
     expect(studentKey("maria lópez.")).toBe(studentKey("maria lópez"));
+    // invisible characters do not make another student
+    expect(studentKey("al\u200bice")).toBe("alice");
+    expect(studentKey("\u202ealice\u2060")).toBe("alice");
     expect(studentFolder("Alice")).toBe(studentFolder("alice"));
     expect(studentFolder("alice")).toBe(`alice-${createHash("sha256").update("alice").digest("hex").slice(0, 16)}`);
     // distinct students whose ASCII forms coincide still get distinct folders

@@ -42,12 +42,13 @@ export interface Roster {
 }
 
 /**
- * The student a name denotes: Unicode-normalised (NFKC), lower-cased, every run of characters
- * other than letters, digits, `.`, `@` and `-` made one `_`, outer `_` and `.` removed (so a
- * trailing dot, which Windows drops, names the same student).
+ * The student a name denotes: Unicode-normalised (NFKC), invisible format characters removed
+ * (zero-width spaces and joiners, direction marks: `al\u200bice` is alice), lower-cased, every run
+ * of characters other than letters, digits, `.`, `@` and `-` made one `_`, outer `_` and `.`
+ * removed (so a trailing dot, which Windows drops, names the same student).
  */
 export function studentKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}.@-]+/gu, "_").replace(/^[_.]+|[_.]+$/g, "");
+  return name.normalize("NFKC").replace(/\p{Cf}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}.@-]+/gu, "_").replace(/^[_.]+|[_.]+$/g, "");
 }
 
 /** Hex digits of the key's SHA-256 in an output folder's name: 64 bits, beyond any search for a collision. */

@@ -65,14 +65,20 @@ export interface RawGrade {
 
 /** After this many timeouts of one export, its remaining calls fail fast. */
 const TIMEOUTS_PER_EXPORT = 2;
-/** Wall-clock seconds of student calls one submission may use before the rest fail fast. */
-const SUBMISSION_BUDGET_MS = 60_000;
+/** CPU time (ms) of student calls one submission may use before the rest fail fast. */
+const SUBMISSION_CPU_MS = 60_000;
+/**
+ * Wall-clock time (ms) one submission's calls may take in all before the rest fail fast: the
+ * bound on calls that wait without computing. Generous, so that load never reaches it.
+ */
+const SUBMISSION_WAIT_MS = 300_000;
 
 /** One submission being graded: its compiled files and its student process. */
 class Session {
   /** Timeouts per "exercise/export"; a file that hung while loading is recorded as "exercise/". */
   readonly timeouts = new Map<string, number>();
-  usedMs = 0;
+  /** Wall-clock time its calls have taken. */
+  waitedMs = 0;
 
   constructor(
     readonly compiled: Record<string, Compiled>,
@@ -86,7 +92,8 @@ class Session {
     if (!c.ok) return c.message;
     if (this.timeouts.has(`${req.exercise}/`)) return "skipped: the file timed out while loading";
     if ((this.timeouts.get(`${req.exercise}/${req.export}`) ?? 0) >= TIMEOUTS_PER_EXPORT) return `skipped: earlier calls to ${req.export} timed out`;
-    if (this.usedMs > SUBMISSION_BUDGET_MS) return `skipped: the submission used up its ${SUBMISSION_BUDGET_MS / 1000} s time budget`;
+    if (this.proc.cpuUsedMs > SUBMISSION_CPU_MS) return `skipped: the submission used up its ${SUBMISSION_CPU_MS / 1000} s of CPU time`;
+    if (this.waitedMs > SUBMISSION_WAIT_MS) return `skipped: the submission's calls took more than ${SUBMISSION_WAIT_MS / 1000} s in all`;
     return null;
   }
 
@@ -104,8 +111,8 @@ class Session {
         break;
       }
       const t0 = Date.now();
-      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), SUBMISSION_BUDGET_MS - this.usedMs);
-      this.usedMs += Date.now() - t0;
+      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), SUBMISSION_CPU_MS - this.proc.cpuUsedMs);
+      this.waitedMs += Date.now() - t0;
       out.push(...got);
       const last = got[got.length - 1];
       if (last && !last.ok && last.timedOut === "load") this.timeouts.set(`${req.exercise}/`, 1);

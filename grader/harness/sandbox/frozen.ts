@@ -5,10 +5,12 @@
  * clock reads a fixed instant, FROZEN (2025-01-01T00:00:00Z), or 0: `Date` (with no route back to
  * the real one), `Intl` formatting of "now", `performance` (now, timeOrigin, marks, measures,
  * event-loop utilisation, node timing), `process.hrtime`, `uptime`, `cpuUsage`, `resourceUsage`,
- * `memoryUsage`, `report`, `os.uptime`, `cpus`, `loadavg`, `freemem`, file times from `fs` stat
- * calls, and the start time a timer object carries. Whatever would start with clocks of its own
- * is refused: fresh `vm` contexts, workers, child processes, `process.binding`, the inspector,
- * `v8`, and async hooks (which hand out timer objects). In the sandbox `/proc` is not mounted.
+ * `memoryUsage`, `report`, `os.uptime`, `cpus`, `loadavg`, `freemem`, file times (and inode and
+ * device numbers) from `fs` stat calls, and the start time a timer object carries. Whatever would
+ * start with clocks or entropy of its own is refused: fresh `vm` contexts, workers, child
+ * processes, `process.binding`, WASI, HTTP, the inspector, `v8`, async hooks (which hand out timer
+ * objects), file-system statistics, and crypto keys, signatures and key exchanges. In the sandbox
+ * `/proc` is not mounted and `/dev` holds only null and zero.
  *
  * What remains: a race inside the process (counting work done until a timer fires or a file
  * read completes) measures real time; it is listed in the grader's README.
@@ -17,6 +19,9 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as vm from "node:vm";
+
+// The standard streams are made now, before the modules they are made from are patched below.
+void [process.stdin, process.stdout, process.stderr];
 
 /** The instant every clock reads (ms since the epoch). */
 export const FROZEN = Date.UTC(2025, 0, 1);
@@ -64,8 +69,11 @@ Object.assign(crypto, {
   randomInt: (a: number, b?: number) => (b === undefined ? Math.floor(Math.random() * a) : a + Math.floor(Math.random() * (b - a))),
   randomUUID,
 });
-// `crypto.getRandomValues` (a getter of the module) reads Web Crypto's, patched here.
-Object.defineProperties(Object.getPrototypeOf(globalThis.crypto), { getRandomValues: { value: fill }, randomUUID: { value: randomUUID } });
+// `crypto.getRandomValues` and `crypto.subtle` (getters of the module) read Web Crypto's, patched
+// here; of SubtleCrypto only `digest` is left (keys, signatures and padding draw fresh entropy).
+const realSubtle = globalThis.crypto.subtle;
+const subtle = Object.freeze({ digest: realSubtle.digest.bind(realSubtle) });
+Object.defineProperties(Object.getPrototypeOf(globalThis.crypto), { getRandomValues: { value: fill }, randomUUID: { value: randomUUID }, subtle: { get: () => subtle } });
 
 const RealDate = Date;
 /**
@@ -125,11 +133,13 @@ process.resourceUsage = () => ({ ...usage });
 process.memoryUsage = Object.assign(() => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }), { rss: () => 0 });
 Object.assign(os, { uptime: () => 0, cpus: () => [], loadavg: () => [0, 0, 0], freemem: () => 0 });
 
-// File times are the kernel's clock: every stat reads the frozen instant.
+// File times are the kernel's clock, and inode and device numbers change from one grading to the
+// next: every stat reads the frozen instant and 0 for those.
 const TIMES = ["atime", "mtime", "ctime", "birthtime"] as const;
-function frozenTimes<S>(st: S): S {
+function frozenStats<S>(st: S): S {
   if (st && typeof st === "object") {
     const big = typeof (st as { size?: unknown }).size === "bigint";
+    for (const k of ["ino", "dev", "rdev"]) Object.defineProperty(st, k, { value: big ? 0n : 0, writable: true, configurable: true, enumerable: true });
     for (const t of TIMES) {
       Object.defineProperty(st, t, { value: new RealDate(FROZEN), writable: true, configurable: true, enumerable: true });
       Object.defineProperty(st, `${t}Ms`, { value: big ? BigInt(FROZEN) : FROZEN, writable: true, configurable: true, enumerable: true });
@@ -142,26 +152,32 @@ type AnyFn = (...a: unknown[]) => unknown;
 const files = fs as unknown as Record<string, AnyFn>;
 for (const name of ["statSync", "lstatSync", "fstatSync"]) {
   const real = files[name]!;
-  files[name] = (...a) => frozenTimes(real(...a));
+  files[name] = (...a) => frozenStats(real(...a));
 }
 for (const name of ["stat", "lstat", "fstat"]) {
   const real = files[name]!;
   files[name] = (...a) => {
     const cb = a[a.length - 1] as AnyFn;
-    return real(...a.slice(0, -1), (e: unknown, st: unknown) => cb(e, frozenTimes(st)));
+    return real(...a.slice(0, -1), (e: unknown, st: unknown) => cb(e, frozenStats(st)));
   };
 }
 const promises = fs.promises as unknown as Record<string, AnyFn>;
 for (const name of ["stat", "lstat"]) {
   const real = promises[name]!;
-  promises[name] = async (...a) => frozenTimes(await real(...a));
+  promises[name] = async (...a) => frozenStats(await real(...a));
 }
 promises.open = ((open: AnyFn) => async (...a: unknown[]) => {
   const handle = (await open(...a)) as { stat: AnyFn };
   const stat = handle.stat.bind(handle);
-  handle.stat = async (...b) => frozenTimes(await stat(...b));
+  handle.stat = async (...b) => frozenStats(await stat(...b));
   return handle;
 })(promises.open!);
+
+const refuse = (what: string) => () => {
+  throw new Error(`${what} is not available while grading`);
+};
+for (const name of ["statfsSync", "statfs"]) files[name] = refuse(`fs.${name}`);
+promises.statfs = refuse("fs.promises.statfs");
 
 // A timer object carries the event loop's clock (`_idleStart`): students get a handle instead.
 const handles = new WeakMap<object, unknown>();
@@ -190,20 +206,26 @@ for (const name of ["clearTimeout", "clearInterval"]) {
   const clear = timers[name]!;
   wrapped[name] = (t) => clear(real(t));
 }
+for (const name of ["enroll", "unenroll", "active", "_unrefActive"]) wrapped[name] = refuse(`timers.${name}`);
 Object.assign(timers, wrapped);
-Object.assign(globalThis, wrapped);
+Object.assign(globalThis, { setTimeout: wrapped.setTimeout, setInterval: wrapped.setInterval, clearTimeout: wrapped.clearTimeout, clearInterval: wrapped.clearInterval });
+// A socket's idle timeout is a timer object of its own (process.stdin is one).
+(require("node:net") as { Socket: { prototype: Record<string, unknown> } }).Socket.prototype.setTimeout = refuse("socket.setTimeout");
 
-// Whatever would start with clocks of its own, or reach the real ones, is refused.
-const refuse = (what: string) => () => {
-  throw new Error(`${what} is not available while grading`);
-};
+// Whatever would start with clocks or entropy of its own, or reach the real ones, is refused:
+// fresh contexts, processes and workers; WASI (its clock and random imports); HTTP (its Date
+// header); the inspector and v8; keys, signatures and key exchanges (fresh entropy).
 const vmExports = vm as unknown as Record<string, unknown>;
 for (const name of ["runInNewContext", "createContext", "runInContext", "measureMemory"]) vmExports[name] = refuse(`vm.${name}`);
 vm.Script.prototype.runInNewContext = refuse("vm.Script.runInNewContext");
 vm.Script.prototype.runInContext = refuse("vm.Script.runInContext");
-for (const mod of ["child_process", "worker_threads", "cluster", "inspector", "v8", "perf_hooks"]) {
+const REFUSED_MODULES = ["child_process", "worker_threads", "cluster", "inspector", "v8", "perf_hooks", "wasi", "trace_events", "http", "https", "http2", "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing", "_http_server", "tls", "_tls_common", "_tls_wrap", "dgram", "dns"];
+for (const mod of REFUSED_MODULES) {
   const exports = require(`node:${mod}`) as Record<string, unknown>;
   for (const key of Object.keys(exports)) if (typeof exports[key] === "function") exports[key] = refuse(`${mod}.${key}`);
+}
+for (const name of ["generateKey", "generateKeySync", "generateKeyPair", "generateKeyPairSync", "generatePrime", "generatePrimeSync", "createECDH", "createDiffieHellman", "createDiffieHellmanGroup", "getDiffieHellman", "createSign", "sign", "publicEncrypt", "privateEncrypt"]) {
+  (crypto as unknown as Record<string, unknown>)[name] = refuse(`crypto.${name}`);
 }
 const hooks = require("node:async_hooks") as Record<string, unknown>;
 hooks.createHook = refuse("async_hooks.createHook");

@@ -1,20 +1,26 @@
 /**
  * The student process: one Node process per submission, running `student-runtime.js` over the
- * submission's compiled files, inside bubblewrap when it is available. Every call has a time
- * limit enforced by SIGKILL of the whole process group; a killed or crashed process is started
- * again for the remaining calls. Output beyond a byte cap kills the process. Only parsed JSON
- * comes back.
+ * submission's compiled files, inside bubblewrap when it is available. Every call has a limit of
+ * CPU time and one of waiting, enforced by SIGKILL; between its calls the process is stopped
+ * (SIGSTOP), so it never competes with another submission's calls. A killed or crashed process is
+ * started again for the remaining calls. Output beyond a byte cap kills the process. Only parsed
+ * JSON comes back.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { NotPlainData, parseBounded, refusedValue } from "./codec";
 
 /** Limits applied to every student process. */
 export interface Limits {
-  /** Per-call time limit (ms), enforced by killing the process. */
+  /**
+   * Per-call limit of CPU time (ms, all threads of the student process), enforced by killing it.
+   * CPU time, not wall-clock time: a loaded machine, or another submission's work, never makes
+   * a call time out.
+   */
   callMs: number;
+  /** Per-call limit of wall-clock time (ms): a call that waits (a promise that never settles) ends here. */
+  waitMs: number;
   /**
    * Time allowed for the process to start (ms): node and the runtime only, before any student code
    * (a file that hangs while loading is caught by `callMs`), so it is generous: a loaded grading
@@ -33,7 +39,7 @@ export interface Limits {
   nofile: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { callMs: 2000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, waitMs: 10000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
 
 /** How student processes are isolated on this machine, decided once per grader. */
 export interface Isolation {
@@ -61,11 +67,11 @@ const canSwitchUid = typeof process.getuid === "function" && process.getuid() ==
 export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Limits = DEFAULT_LIMITS): Isolation {
   const common = [
     "separate student process (only JSON data crosses)",
-    "per-call time limit enforced by SIGKILL",
+    `per-call limits of ${limits.callMs} ms of CPU time and ${limits.waitMs / 1000} s of waiting, enforced by SIGKILL; stopped between calls`,
     "output cap",
     "V8 heap cap",
     `at most ${limits.nofile} open files, pipes and sockets per process; no file can be written (RLIMIT_FSIZE 0)`,
-    "seeded Math.random and crypto randomness; frozen clocks (Date, Intl, performance, process.hrtime/uptime/cpuUsage/resourceUsage/memoryUsage, os.uptime/cpus/loadavg/freemem, file times, timer objects); no fresh vm contexts, workers or child processes",
+    "seeded Math.random and crypto randomness; frozen clocks (Date, Intl, performance, process.hrtime/uptime/cpuUsage/resourceUsage/memoryUsage, os.uptime/cpus/loadavg/freemem, file times, timer objects); no fresh vm contexts, workers, child processes, WASI, HTTP or crypto key generation",
   ];
   if (prefer === "auto" && process.platform === "linux") {
     // A generous limit: on a loaded machine a slow probe must not silently switch the sandbox off.
@@ -92,36 +98,37 @@ export function detectIsolation(prefer: "auto" | "process" = "auto", limits: Lim
 }
 
 /**
- * The bubblewrap command line: read-only binds of node, its libraries and `binds`; /dev and the
- * root remounted read-only, so nothing is writable: no file, and no inode, can be made (a tmpfs
+ * The bubblewrap command line: read-only binds of node, its libraries and `binds`, /dev/null and
+ * /dev/zero; the root remounted read-only, so nothing is writable: no file, and no inode, can be made (a tmpfs
  * caps bytes, not the kernel memory of millions of empty files). No /proc: its CPU times, load
  * and memory figures are clocks.
  */
 function bwrapArgs(nodeBin: string, binds: Array<[string, string]>): string[] {
-  const args = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C"];
+  const args = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "TZ", "UTC", "--setenv", "LANG", "C", "--setenv", "UV_THREADPOOL_SIZE", "1"];
   args.push("--ro-bind", nodeBin, nodeBin);
   for (const lib of libsOf(nodeBin)) args.push("--ro-bind", fs.realpathSync(lib), lib);
   for (const [src, dst] of binds) args.push("--ro-bind", src, dst);
   // An empty /tmp, read-only like the rest: a write there fails as read-only, not as missing.
-  args.push("--dir", "/tmp", "--dev", "/dev", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp");
+  // Of /dev only null and zero: random devices are entropy, and ptmx makes terminals.
+  args.push("--dir", "/tmp", "--dev-bind", "/dev/null", "/dev/null", "--dev-bind", "/dev/zero", "/dev/zero", "--remount-ro", "/", "--chdir", "/tmp");
   if (canSwitchUid) args.push("--uid", "65534", "--gid", "65534");
   return args;
 }
 
 let uidCounter = 0;
 
-/** Random bytes drawn in bulk for the per-request nonces (one system call per 512 requests). */
-let noncePool = Buffer.alloc(0);
-let nonceAt = 0;
-
-/** A fresh 16-hex-digit nonce. */
-function nonce(): string {
-  if (nonceAt + 8 > noncePool.length) {
-    noncePool = randomBytes(4096);
-    nonceAt = 0;
+/**
+ * Milliseconds of CPU time (user and system, every thread) that process `pid` has used, from the
+ * host's /proc (USER_HZ is 100 on Linux: 10 ms ticks), or null where /proc cannot tell.
+ */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
   }
-  nonceAt += 8;
-  return noncePool.toString("hex", nonceAt - 8, nonceAt);
 }
 
 /**
@@ -134,13 +141,14 @@ function nextUid(): number {
 
 type Pending = {
   id: number;
-  /** How the runtime's lines for this request begin: its id and per-request nonce. */
+  /** How the runtime's lines for this request begin: `{"id":<id>,`. */
   prefix: string;
   /** Answers so far, one per item, in order. */
   results: CallResult[];
   count: number;
   resolve: (r: CallResult[]) => void;
-  timer: NodeJS.Timeout;
+  /** Restarts the per-call limits (at each answer). */
+  mark: () => void;
   loading: boolean;
 };
 
@@ -184,6 +192,8 @@ export class StudentProcess {
   private innerPid: number | null = null;
   /** Number of times the process was started. */
   starts = 0;
+  /** CPU time (ms) the student's calls have used, over every start. */
+  cpuUsedMs = 0;
 
   constructor(
     private readonly subRoot: string,
@@ -199,7 +209,8 @@ export class StudentProcess {
    * value (`[[]]`); requests are serialised (the runtime answers one at a time). Every call has
    * the full per-call time limit, restarted at each answer. Resolves to one result per item, or
    * to fewer when the process died: the last result is then the failure, and the items after it
-   * did not run. `budgetMs` bounds the whole request (the submission's remaining time).
+   * did not run. `budgetMs` bounds the CPU time of the whole request (the submission's remaining
+   * CPU time).
    */
   request(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs = Infinity): Promise<CallResult[]> {
     const run = () => this.send(kind, file, exportName, items, budgetMs);
@@ -270,7 +281,7 @@ export class StudentProcess {
       cmd = "prlimit";
       args = [...rlimits, "--", nodeBin, ...nodeArgs, "--experimental-permission", `--allow-fs-read=${this.runtimeDir}/*`, `--allow-fs-read=${this.subRoot}/*`,
         path.join(this.runtimeDir, "student-runtime.js"), this.subRoot];
-      opts = { detached: true, stdio: ["pipe", "pipe", "pipe"], env: { TZ: "UTC", LANG: "C" }, cwd: this.subRoot, ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}) };
+      opts = { detached: true, stdio: ["pipe", "pipe", "pipe"], env: { TZ: "UTC", LANG: "C", UV_THREADPOOL_SIZE: "1" }, cwd: this.subRoot, ...(canSwitchUid ? { uid: 65534, gid: 65534 } : {}) };
     }
     const child = spawn(cmd, args, opts);
     this.child = child;
@@ -282,7 +293,10 @@ export class StudentProcess {
       info.on("data", (s: string) => {
         text += s;
         const m = /"child-pid"\s*:\s*(\d+)/.exec(text);
-        if (m && this.child === child) this.innerPid = Number(m[1]);
+        if (m && this.child === child && this.innerPid === null) {
+          this.innerPid = Number(m[1]);
+          if (started) readyResolve();
+        }
       });
       info.on("error", () => undefined);
     }
@@ -323,13 +337,14 @@ export class StudentProcess {
           if (line === READY) {
             started = true;
             clearTimeout(startTimer);
-            readyResolve();
+            // Under bubblewrap, ready once the node process's pid is known too.
+            if (!info || this.innerPid !== null) readyResolve();
           }
           continue;
         }
         const p = this.pending;
         // Only a line addressed to the pending request's next answer is read (the runtime writes
-        // `{"id":…,"n":…,` first); any other line is ignored unparsed, however it is shaped.
+        // `{"id":…,` first); any other line is ignored unparsed, however it is shaped.
         if (!p || !line.startsWith(p.prefix)) continue;
         if (line === `${p.prefix}"phase":"load"}` || line === `${p.prefix}"phase":"run"}`) {
           p.loading = line.endsWith('"load"}');
@@ -339,10 +354,9 @@ export class StudentProcess {
         p.results.push(answerOf(line));
         if (p.results.length === p.count) {
           this.pending = null;
-          clearTimeout(p.timer);
           p.resolve(p.results);
         } else {
-          p.timer.refresh();
+          p.mark();
         }
       }
     });
@@ -361,7 +375,6 @@ export class StudentProcess {
       const p = this.pending;
       if (p) {
         this.pending = null;
-        clearTimeout(p.timer);
         const timedOut = this.timedOut ? (p.loading ? "load" : "run") : undefined;
         p.results.push({ ok: false, error: `the student process ${reason}${timedOut === "load" ? " while loading the file" : ""}`, killed: true, ...(timedOut ? { timedOut } : {}) });
         p.resolve(p.results);
@@ -380,22 +393,56 @@ export class StudentProcess {
       return [{ ok: false, error: `the student process ${(e as Error).message}`, killed: true }];
     }
     const child = this.child!;
+    // The node process: bwrap's child (reported on its info fd before the runtime is ready), or
+    // the spawned process itself (prlimit execs node).
+    const pid = this.isolation.kind === "bwrap" ? this.innerPid : child.pid ?? null;
+    if (pid === null) {
+      this.kill();
+      return [{ ok: false, error: "the student process could not be found", killed: true }];
+    }
     const id = this.nextId++;
+    signal(pid, "SIGCONT");
+    const cpuAtStart = cpuMs(pid);
+    let cpuMark = cpuAtStart;
+    let wallMark = Date.now();
     return new Promise<CallResult[]>((resolve) => {
-      const timer = setTimeout(() => {
-        this.deathReason = `timed out after ${this.limits.callMs} ms`;
-        this.timedOut = true;
+      const stop = (reason: string, timedOut = false) => {
+        this.deathReason = reason;
+        this.timedOut = timedOut;
         this.kill();
-      }, this.limits.callMs);
-      const budget = Number.isFinite(budgetMs)
-        ? setTimeout(() => {
-            this.deathReason = "was stopped: the submission used up its time budget";
-            this.kill();
-          }, Math.max(0, budgetMs))
-        : null;
-      const n = nonce();
-      this.pending = { id, prefix: `{"id":${id},"n":"${n}",`, results: [], count: items.length, resolve: (r) => (budget && clearTimeout(budget), resolve(r)), timer, loading: false };
-      child.stdin!.write(JSON.stringify({ id, n, kind, file, export: exportName, items }) + "\n");
+      };
+      // CPU time where /proc tells it, else wall-clock time, against the per-call limit; wall-clock
+      // time against the wait limit; the request's CPU time against the submission's budget.
+      const watch = setInterval(() => {
+        const cpu = cpuMs(pid);
+        const used = cpu !== null && cpuMark !== null ? cpu - cpuMark : Date.now() - wallMark;
+        if (used > this.limits.callMs) stop(`timed out after ${this.limits.callMs} ms of CPU time`, true);
+        else if (Date.now() - wallMark > this.limits.waitMs) stop(`gave no answer within ${this.limits.waitMs / 1000} s`, true);
+        else if (cpu !== null && cpuAtStart !== null && cpu - cpuAtStart > budgetMs) stop("was stopped: the submission used up its CPU time");
+      }, 25);
+      const finish = (r: CallResult[]) => {
+        clearInterval(watch);
+        const cpu = cpuMs(pid);
+        this.cpuUsedMs += cpu !== null && cpuAtStart !== null ? cpu - cpuAtStart : 0;
+        // Between its calls the process is stopped: it cannot compete with another submission's.
+        if (this.child === child) signal(pid, "SIGSTOP");
+        resolve(r);
+      };
+      const mark = () => {
+        cpuMark = cpuMs(pid);
+        wallMark = Date.now();
+      };
+      this.pending = { id, prefix: `{"id":${id},`, results: [], count: items.length, resolve: finish, mark, loading: false };
+      child.stdin!.write(JSON.stringify({ id, kind, file, export: exportName, items }) + "\n");
     });
+  }
+}
+
+/** Sends a stop or continue signal; a process that is gone is left alone. */
+function signal(pid: number, sig: "SIGSTOP" | "SIGCONT"): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* already gone */
   }
 }

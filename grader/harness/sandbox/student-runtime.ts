@@ -2,8 +2,8 @@
  * The student-side runtime: the only grader code that runs inside the student's process (the
  * sandbox). The grader compiles it to CommonJS next to `codec.js` and `frozen.js` and starts it as
  * `node student-runtime.js <submission root>`. It reads JSON-lines requests on stdin,
- * `{id, n, kind: "call"|"value", file, export, items}` (one argument list per call), and answers
- * each item with one line on stdout, `{id, n, i, ok: true, value}` or `{id, n, i, ok: false, error}`. It holds nothing secret: everything here
+ * `{id, kind: "call"|"value", file, export, items}` (one argument list per call), and answers
+ * each item with one line on stdout, `{id, i, ok: true, value}` or `{id, i, ok: false, error}`. It holds nothing secret: everything here
  * is visible to the student's code, and the trusted side believes none of it beyond the parsed
  * JSON data.
  *
@@ -11,8 +11,8 @@
  * frozen clocks, no fresh contexts or processes), and every call reseeds the randomness from the
  * call itself, so retries cannot be gamed.
  *
- * Student code runs in this same process, so it can print a line shaped like an answer, nonce
- * included (it can read the request from stdin). What holds: such a line can only answer the
+ * Student code runs in this same process, so it can print a line shaped like an answer (it can
+ * read the request from stdin). What holds: such a line can only answer the
  * pending request of this submission with plain data, which the grader decodes and checks like
  * any answer; the export itself could have returned that value, so nothing is gained. A printed
  * line cannot touch another submission, the tests, or the score, which the trusted side computes
@@ -94,8 +94,6 @@ function describe(e: unknown): string {
 
 interface Request {
   id: number;
-  /** A per-request nonce echoed in the answers: a stale or made-up line is ignored (what holds is stated at the top). */
-  n: string;
   kind: "call" | "value";
   file: string;
   export: string;
@@ -175,7 +173,7 @@ function sameWire(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Answers a request: one line per item, `{id, n, i, ok, value | error}`, in order. Each item is
+ * Answers a request: one line per item, `{id, i, ok, value | error}`, in order. Each item is
  * reseeded on its own, so a call gives the same answer alone or in a batch; a throwing item
  * does not stop the others. The grader's per-call time limit restarts at each answer line.
  */
@@ -188,16 +186,16 @@ async function answer(req: Request): Promise<void> {
     if (!mod) {
       // Tell the grader when a first import starts and ends, so a file that hangs while loading
       // is recognised as such (its remaining calls then fail fast).
-      writeOut(stringify({ id: req.id, n: req.n, phase: "load" }) + "\n");
+      writeOut(stringify({ id: req.id, phase: "load" }) + "\n");
       mod = load(req.file);
-      writeOut(stringify({ id: req.id, n: req.n, phase: "run" }) + "\n");
+      writeOut(stringify({ id: req.id, phase: "run" }) + "\n");
     }
     const res = await invoke(mod, req, args);
     let text: string;
     try {
-      text = stringify({ id: req.id, n: req.n, i, ...res });
+      text = stringify({ id: req.id, i, ...res });
     } catch (e) {
-      text = stringify({ id: req.id, n: req.n, i, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
+      text = stringify({ id: req.id, i, ok: false, error: `returned a value that could not be serialised: ${describe(e)}` });
     }
     writeOut(text + "\n");
   }
