@@ -34,16 +34,88 @@ export function shaped<T>(actual: unknown, like: T): T {
  * Relative tolerances of the code tasks, each chosen from what the task tests.
  *
  * - `FLOAT32`: the default. A student may compute in single precision (`Math.fround`,
- *   `Float32Array`): float32 keeps about 7 significant digits (unit round-off 2⁻²⁴ ≈ 6e-8), and a
- *   schedule value or one optimizer step takes at most a few dozen rounded operations, so it is
- *   within 2e-6 of the exact value. Every wrong solution in grader/wrong/ differs by far more.
- * - `FLOAT32_ITERATED`: a trajectory repeats the step tens of times on a contracting quadratic;
- *   float32 round-off accumulates to at most about 1e-5 of the trajectory's scale.
+ *   `Float32Array`): float32 keeps about 7 significant digits (unit round-off u = 2⁻²⁴ ≈ 6e-8), and
+ *   a formula of a fixed, small number of rounded operations on well-conditioned data (a schedule
+ *   value, one optimizer step) is within 2e-6 ≈ 33.5u of the exact value. A task that draws random
+ *   inputs adds to it what grows with those inputs (terms summed, factors multiplied, steps
+ *   iterated, ill-conditioning), derived from the worst case over the ranges it draws from: `F32`
+ *   below and `F32B` in b-shared.ts. Every wrong solution in grader/wrong/ differs by far more.
+ * - `FLOAT32_ITERATED`: a trajectory with fixed inputs repeats the step tens of times on a
+ *   contracting quadratic; float32 round-off accumulates to at most about 1e-5 of its scale.
  * - `FLOAT64`: only where the difference the task exists to detect is itself below the float32
  *   allowance (stated next to each use); the reference's float64 round-off is far below 1e-9.
  * - `EXACT`: counts and other integer results are compared exactly (with −0 equal to 0).
  */
 export const TOL = { FLOAT32: 2e-6, FLOAT32_ITERATED: 1e-5, FLOAT64: 1e-9 } as const;
+
+/** Unit round-off of single precision: one rounded float32 operation is exact to a relative 2⁻²⁴ ≈ 6.0e-8. */
+export const U32 = 2 ** -24;
+
+/** `TOL.FLOAT32` plus `growth` unit round-offs: the allowance of a float32 answer whose error grows with its inputs. */
+export function f32(growth: number): number {
+  return TOL.FLOAT32 + growth * U32;
+}
+
+/**
+ * The float32 allowance of every lesson-A task that draws random inputs, derived from the worst
+ * case over the ranges it draws from, not from the inputs today's seed happens to give.
+ *
+ * Model (first-order error analysis, u = U32): a single-precision answer rounds every input and
+ * every operation, each to a relative u; a rounding is then amplified by how sensitive the result
+ * is to it. `TOL.FLOAT32` (≈ 33.5u) covers a fixed formula of a few dozen well-conditioned
+ * operations; each entry below adds the part that grows with the inputs. A value near 0 is judged
+ * on the scale named at its use (the peak LR, the start of a trajectory), not digit by digit.
+ * test/exercises/tolerance-corners.test.ts runs a faithful float32 port of each reference (inputs
+ * and every operation rounded with Math.fround) at the corners of every range and checks it passes.
+ *
+ * The closed-form schedules keep `TOL.FLOAT32`, which bounds them over their whole ranges:
+ * a03 warmupLinear, a04 cosineWithRestarts, a05 oneCycle, a06 inverseSqrt and noam, a07 wsd,
+ * a08 scaledLr, a09 lrAtTokens and a10 llmSchedule each take at most a dozen roundings, none
+ * amplified by more than π (the cosine's argument, whose error moves cos by at most as much; the
+ * √x of the 1−√ cooldown halves the relative error of x), against the peak LR as the floor:
+ * ≤ 15u everywhere; the corners reach 4u. (a03 draws no ratio whose product r·T is an integer:
+ * there ⌈r·T⌉ itself depends on the last bit of the product; the warmupSteps task checks those.)
+ */
+export const F32 = {
+  /**
+   * a01 stepDecay, η₀·γ^m with m = ⌊k/S⌋ ≤ 19: the rounding of γ is raised to the m-th power (m·u),
+   * and a student who multiplies m factors instead of calling ** adds m more roundings: 2m·u.
+   */
+  stepDecay: (m: number): number => f32(2 * m),
+  /**
+   * a01 descend, one coordinate: x_k = x₀·∏(1 − η_jλ), relative to |x₀| (every factor lies in
+   * [−0.75, 1] over the ranges, so |x_j| ≤ |x₀| and later factors never enlarge an error).
+   * Update j adds u·|x₀| for the subtraction and (2m_j + 7)·u·η_jλ·|x₀| through η_jλ·x (η_j as
+   * in stepDecay, 2m_j + 4, then the product with λ and with x); summed over the updates.
+   */
+  descend: (config: { eta0: number; gamma: number; stepSize: number }, curvature: number, steps: number): number => {
+    let growth = 1;
+    for (let j = 0; j < steps; j++) {
+      const m = Math.floor(j / config.stepSize);
+      growth += 1 + (2 * m + 7) * config.eta0 * config.gamma ** m * curvature;
+    }
+    return f32(growth);
+  },
+  /**
+   * a02 polynomialDecay, (η₀ − η_end)·b^p + η_end with b = 1 − min(k, T)/T, relative to η₀: b is
+   * off by at most u (absolute), which moves b^p by p·b^(p−1)·u; b ≥ 1/T below the end, so that is
+   * at most p·T^(1−p)·u for p < 1 (116u at p = 0.3, T = 5000) and p·u for p ≥ 1.
+   */
+  polynomialDecay: (totalSteps: number, power: number): number => f32(power * totalSteps ** Math.max(0, 1 - power)),
+  /**
+   * a02 partialSums over n positive terms: each term (η₀·(t+1)^−α, or its square) is within
+   * 28u of exact (α·ln n ≤ 10.4 from α's rounding, doubled by the square: inside TOL.FLOAT32), and
+   * summing n positive terms in float32, in any order, adds at most (n − 1)·u of the sum.
+   */
+  partialSums: (n: number): number => f32(Math.max(0, n - 1)),
+  /**
+   * a05 heavyBall, one coordinate, relative to |x₀|: each update rounds about eight operations
+   * on numbers of |x₀|'s size (the one-cycle LR and momentum are inside TOL.FLOAT32), and the
+   * recurrence is stable (its eigenvalues have modulus √momentum < 1), so each step's error is
+   * carried forward at most undamped: 4u per update bounds it (the corners reach 2u).
+   */
+  heavyBall: (steps: number): number => f32(4 * steps),
+} as const;
 
 /**
  * Asserts that `actual` is a number within relative tolerance `rel` of `expected`, with an absolute

@@ -5,37 +5,40 @@
  * `a-shared.ts`.
  */
 import { expect } from "vitest";
-import { expectShape, TOL } from "./a-shared";
+import { expectShape, f32, TOL } from "./a-shared";
 
 /** A number, or arrays / plain objects of them: the shapes the exercises return. */
 export type Numeric = number | Numeric[] | { [key: string]: Numeric };
 
 /** Largest absolute number inside `x`. */
-function scale(x: Numeric): number {
+function magnitude(x: Numeric): number {
   if (typeof x === "number") return Math.abs(x);
   const parts = Array.isArray(x) ? x : Object.values(x);
-  return parts.reduce((m: number, p) => Math.max(m, scale(p)), 0);
+  return parts.reduce((m: number, p) => Math.max(m, magnitude(p)), 0);
 }
 
 /**
  * Asserts that `actual` has the shape of `expected` (a wrong shape is named, see `expectShape`)
  * and that every number agrees within relative
- * tolerance `rel` (see TOL in a-shared.ts for the reasons behind each value), with an absolute
+ * tolerance `rel` (see TOL in a-shared.ts and F32B below for the reasons behind each value), with an absolute
  * floor of `rel` times the largest magnitude in `expected` (per field of an object; so values that have converged to ≈ 0
- * are not compared digit by digit). −0 equals 0. `expect` runs only for a check that fails (same
+ * are not compared digit by digit), or in `scale` where it is larger. `scale` (per field of an
+ * object, like `expected`) holds the magnitudes of the terms a result is computed from: where
+ * they cancel, round-off is relative to them, not to the small result. −0 equals 0. `expect` runs only for a check that fails (same
  * message as always): thousands of passing comparisons per submission would otherwise dominate
  * the grader's CPU time.
  */
-export function nearAll(actual: unknown, expected: Numeric, rel: number = TOL.FLOAT32, what = "value"): void {
+export function nearAll(actual: unknown, expected: Numeric, rel: number = TOL.FLOAT32, what = "value", scale?: Numeric): void {
   expectShape(actual, expected);
   // A state object's fields (params, m, v, t, …) have different units: each gets its own floor.
   if (typeof expected === "object" && !Array.isArray(expected)) {
     const isObject = typeof actual === "object" && actual !== null && !Array.isArray(actual);
     if (!isObject) expect(isObject, `${what} should be an object`).toBe(true);
-    for (const k of Object.keys(expected)) nearAll((actual as Record<string, unknown>)[k], expected[k]!, rel, `${what}.${k}`);
+    const scales = scale !== undefined && typeof scale === "object" && !Array.isArray(scale) ? scale : {};
+    for (const k of Object.keys(expected)) nearAll((actual as Record<string, unknown>)[k], expected[k]!, rel, `${what}.${k}`, scales[k]);
     return;
   }
-  const floor = rel * scale(expected);
+  const floor = rel * Math.max(magnitude(expected), scale === undefined ? 0 : magnitude(scale));
   const walk = (a: unknown, e: Numeric, path: string): void => {
     if (typeof e === "number") {
       if (typeof a !== "number") expect(typeof a, `${path} should be a number`).toBe("number");
@@ -118,3 +121,123 @@ export function singularValues2(A: number[][]): number[] {
   if (gram.length === 1) return [Math.sqrt(gram[0]![0]!)];
   return eigenSym2(gram).values.map((x) => Math.sqrt(Math.max(x, 0)));
 }
+
+/** The quintic Newton–Schulz coefficient a = p′(0): how much one step enlarges a small singular value. */
+export const NS_A = 3.4445;
+
+/**
+ * κ(β) = β/(1 − β), the relative condition number of 1 − β with respect to β: a float32 β is off
+ * by up to u·β, so 1 − β (a moving average's weight) is off by up to κ(β)·u relative (999u at
+ * β = 0.999). It also bounds the bias correction 1 − βᵗ (t ≥ 1), whose condition number is
+ * tβᵗ/(1 − βᵗ) ≤ β/(1 − β), and whose rounded βᵗ adds βᵗ·u/(1 − βᵗ) ≤ κ(β)·u more.
+ */
+export function kappa(beta: number): number {
+  return beta / (1 - beta);
+}
+
+/** λ_max/λ_min of a symmetric positive-definite 2 × 2 matrix. */
+export function condSym2(M: number[][]): number {
+  const [hi, lo] = eigenSym2(M).values;
+  return hi / lo;
+}
+
+/**
+ * `nearAll` for the state after one Adam-type step (b02 adamStep, b04 amsgradStep, b05
+ * adamL2Step / adamwStep, b08 lambStep), with the allowance K = `F32B.adamStep(β₁, β₂)` where it
+ * applies: the moving averages m and v (and vMax) within K of the magnitudes of their terms,
+ * β·|old| + (1 − β)·|new| (the terms may cancel); the parameters within TOL.FLOAT32 of their own
+ * size plus K of the step's size, since the corrections' κ's reach only the step. `before` is the
+ * trusted state the step started from and `g` the magnitudes of the gradient the moments saw (for
+ * coupled L2, |g| + λ|θ|); layers may be flattened. `expected` is checked whole against `actual`
+ * first.
+ */
+export function nearAdamStep(
+  actual: unknown,
+  expected: { params: Numeric; m: Numeric; v: Numeric; [field: string]: Numeric },
+  before: { params: number[]; m: number[]; v: number[]; vMax?: number[] },
+  g: number[],
+  hp: { beta1: number; beta2: number },
+  what = "state",
+): void {
+  expectShape(actual, expected);
+  const got = actual as Record<string, Numeric>;
+  const K = F32B.adamStep(hp.beta1, hp.beta2);
+  const flat = (x: Numeric): number[] => (typeof x === "number" ? [x] : (Array.isArray(x) ? x : Object.values(x)).flatMap(flat));
+  const after = flat(expected.params);
+  const step = after.reduce((m, x, i) => Math.max(m, Math.abs(x - before.params[i]!)), 0);
+  const vTerms = before.v.map((x, i) => hp.beta2 * Math.abs(x) + (1 - hp.beta2) * g[i]! ** 2);
+  for (const k of Object.keys(expected)) {
+    if (k === "params") nearAll(got[k], expected[k]!, TOL.FLOAT32, `${what}.${k}`, [...before.params, (K / TOL.FLOAT32) * step]);
+    else if (k === "m") nearAll(got[k], expected[k]!, K, `${what}.${k}`, before.m.map((x, i) => hp.beta1 * Math.abs(x) + (1 - hp.beta1) * Math.abs(g[i]!)));
+    else if (k === "v") nearAll(got[k], expected[k]!, K, `${what}.${k}`, vTerms);
+    else if (k === "vMax") nearAll(got[k], expected[k]!, K, `${what}.${k}`, [...(before.vMax ?? []), ...vTerms]);
+    else nearAll(got[k], expected[k]!, K, `${what}.${k}`);
+  }
+}
+
+/**
+ * The float32 allowance of every lesson-B task that draws random inputs, derived from the worst
+ * case over the ranges it draws from (the model and the test that checks it at the corners are
+ * described at `F32` in a-shared.ts; u = 2⁻²⁴, κ = `kappa`). Fields are compared against the
+ * magnitudes of the terms they are computed from (`scale` of `nearAll`, `nearAdamStep`), so a
+ * sum that cancels (β₁m + (1 − β₁)g ≈ 0, θ − step ≈ 0) is judged on its terms' scale.
+ *
+ * `TOL.FLOAT32` bounds the rest over their whole ranges: b01 adagradStep (the step is ≤ η and its
+ * ~8 roundings are inside it), b06 adafactorSecondMoment of a rank-one G² (sums of ≤ 4 positive
+ * terms, ≤ 15u), b07 larsLocalLr and its scale invariance (norms of ≤ 8 entries, ≤ 4u each; two
+ * evaluations and c·g's rounding ≤ 33u), b07 larsStep (local LR ≤ 16u, a two-term velocity),
+ * b08 lambTrustRatio and its two scalings (norms of ≤ 6 entries and a division, twice: ≤ 16u).
+ */
+export const F32B = {
+  /**
+   * b02 adamFirstMoment, 40 moving-average steps, against the gradients' largest magnitude G:
+   * computing with the rounded β₁ shifts every weight βʲ(1 − β) of the average, by at most
+   * 2κ(β₁)·u·G in all; each step's three roundings (≤ u·G each, damped by β₁ per step) add
+   * 3u·G/(1 − β₁) = 3(κ + 1)u·G; g's rounding u·G: (5κ(β₁) + 4)u·G.
+   */
+  adamFirstMoment: (beta1: number): number => f32(5 * kappa(beta1)),
+  /**
+   * One Adam-type step (b02 adamStep, b04 amsgradStep, b05 adamL2Step / adamwStep, b08
+   * lambStep; applied by `nearAdamStep`): m and v are off by (κ + 5)u of their terms (κ from
+   * 1 − β); m̂ = m/(1 − β₁ᵗ) and v̂ add 2κ(β₁)u and 2κ(β₂)u through the corrections, and √v̂
+   * halves v̂'s: the step is off by (3κ(β₁) + 1.5κ(β₂))u of itself plus the fixed roundings
+   * (2025u at β = 0.9, 0.999).
+   */
+  adamStep: (beta1: number, beta2: number): number => f32(3 * kappa(beta1) + 2 * kappa(beta2)),
+  /** b03 biasCorrected, x/(1 − βᵗ): 2κ(β)·u through the correction (see `kappa`), per moment. */
+  biasCorrection: (beta: number): number => f32(2 * kappa(beta)),
+  /**
+   * b06 adafactorSecondMoment with a moving average: R and C are sums of positive terms weighted
+   * by 1 − β̂₂, off by κ(β̂₂)u each (one sign for all, from β̂₂'s rounding); V̂ = R C / ΣR takes two
+   * of them and divides by a third that moves the same way: 2κ(β̂₂)u.
+   */
+  adafactor: (beta2: number): number => f32(2 * kappa(beta2)),
+  /**
+   * b08 lambStep's step norm ‖θ_new − θ‖ = η‖θ‖: the answer θ_new is rounded to float32, and so
+   * was the θ it was computed from, each by u·|θ| per entry, which is u/η of the step's size:
+   * 2u/η (200u at η = 0.01), plus the step's own error.
+   */
+  lambStepNorm: (lr: number): number => f32(2 / lr),
+  /**
+   * b09 shampooStep, floors |W| and η|P|: L^(−1/4) from the closed-form eigenvalues, whose
+   * smaller one λ_min = mean − radius loses cond(L)·u (relative) to cancellation, a quarter of
+   * which reaches λ_min^(−1/4); likewise for R. `L` and `R` are the updated statistics (the
+   * ranges give cond up to about 2000).
+   */
+  shampoo: (L: number[][], R: number[][]): number => f32((condSym2(L) + condSym2(R)) / 4),
+  /**
+   * b10 newtonSchulz after `steps` quintic steps (also muonStep, whose update is η·√(rows/cols)·O
+   * and is compared with η·√(rows/cols) as floor): a rounding error along a singular value near
+   * 0 (G nearly of rank one) is multiplied by p′(0) = a = 3.4445 at every step, so the first
+   * roundings (the normalisation, u per entry, and the first products) reach the answer multiplied
+   * by aˢᵗᵉᵖˢ: 4aˢᵗᵉᵖˢ·u bounds them (484 at 5 steps; nearly rank-one corners reach 1.5aˢᵗᵉᵖˢ·u).
+   */
+  newtonSchulz: (steps: number): number => f32(4 * NS_A ** steps),
+  /**
+   * b10 muonStep, floors |W| + η·√(rows/cols) and μ|B| + |G|: newtonSchulz's allowance, times how
+   * far the matrix it orthogonalises (the momentum buffer, or G + μB under Nesterov) cancels,
+   * ‖its terms' magnitudes‖/‖itself‖ ≥ 1: its round-off is relative to its terms, and the
+   * normalisation divides by its own norm.
+   */
+  muonStep: (steps: number, cancellation: number): number => f32(4 * NS_A ** steps * cancellation),
+} as const;

@@ -84,7 +84,12 @@ exercise("b07-lars", (s) => {
     for (let k = 0; k < 10; k++) {
       const grads = st.params.map((w, l) => w.map(() => 10 ** l * r.normal()));
       const expected = lars(st, grads, hp);
-      nearAll(await s.call("larsStep", st, grads, hp), { ...expected }, TOL.FLOAT32, `step ${k}`);
+      // Each velocity is judged on its terms' magnitudes, each parameter on its own and its step's.
+      const terms = st.params.map((w, l) => {
+        const lr = localLr(w, grads[l]!, hp);
+        return st.velocity[l]!.map((u, i) => hp.momentum * Math.abs(u) + lr * (Math.abs(grads[l]![i]!) + hp.weightDecay * Math.abs(w[i]!)));
+      });
+      nearAll(await s.call("larsStep", st, grads, hp), { ...expected }, TOL.FLOAT32, `step ${k}`, { params: [...st.params.flat(), ...terms.flat()], velocity: terms });
       st = expected;
     }
   });
