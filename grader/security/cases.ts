@@ -54,7 +54,7 @@ export const CASES: SecurityCase[] = [
   // calls: partA (answered before the file loads its stdin reader) and range (flooded, then
   // answered) keep their points.
   { slug: "deep-answer", family: "oversized values", attack: "forged answer lines for its own calls: arrays and objects nested 100 000 deep, a 300 000-character string, 20 000 answer-shaped lines", expected: 2 },
-  // Its own words reach the feedback with every input of the task redacted.
+  // Its own words reach the feedback with every number blanked.
   { slug: "harvest-inputs", family: "feedback as an output channel", attack: "throws the arguments it received (JSON, String, toExponential, toFixed), puts them in an error's name and a returned object's keys, prints them", expected: 2 },
   { slug: "fake-results", family: "writing result files and fake reporter lines", attack: "writes results.json where graders look; prints forged protocol answers and a vitest summary", expected: 0 },
   { slug: "env-snoop", family: "environment snooping", attack: "process.env, /proc/self/environ, os.userInfo/hostname/networkInterfaces (the test plants a canary in the grader's environment)", expected: 7 },

@@ -61,9 +61,23 @@ describe("answersDigest", () => {
     expect(one("b")).not.toBe(one("c"));
     expect(one("5e-1")).toBe(one(0.5));
     expect(one("0.25 * 2")).toBe(one(0.5));
+    // formulas that agree at real points but not at whole numbers (practice problem 2b's kind)
+    expect(one("gamma^(floor(t / S) - floor((t - 1) / S))")).not.toBe(one("gamma"));
+    expect(one("gamma^(round((t + 1) / S) - round(t / S))")).not.toBe(one("gamma^(floor((t + 1) / S) - floor(t / S))"));
+    expect(one("gamma^(ceil((t + 1) / S) - ceil(t / S))")).not.toBe(one("gamma^(floor((t + 1) / S) - floor(t / S))"));
     // text that is not a formula is its own text
     expect(one("not sure!?")).toBe(one("not sure!?"));
     expect(one("not sure!?")).not.toBe(one("not  sure!?"));
+  });
+});
+
+describe("answersDigest of calls that change an argument", () => {
+  it("tells which argument a call changed in place, so mutating another argument is another mistake", () => {
+    const v = [1, 2];
+    const d = (mutated?: number[]) => answersDigest([{ ok: true, value: v, ...(mutated ? { mutated } : {}) }]);
+    expect(d([0])).not.toBe(d([1]));
+    expect(d([0])).not.toBe(d());
+    expect(d([0])).toBe(d([0]));
   });
 });
 

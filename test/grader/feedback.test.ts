@@ -74,11 +74,11 @@ describe("feedback", () => {
 
   it("names a misspelt key, and a flat array where a matrix is expected", () => {
     expect(failed("key", "adagradStep").every((o) => o === "missing key `accum`, found `Accum`")).toBe(true);
-    // The first task passes 4 among its inputs, so the count the student's array shows there is
-    // redacted (a length can carry an input out); the expected shape is the harness's own words.
+    // Every number in a shape message is blanked: the student's length can carry an input out, and
+    // the expected size is the hidden answer's.
     expect(failed("flat", "shampooPreconditioned")).toEqual([
-      "returned an array of … numbers where a 2 × 2 matrix (array of arrays) is expected",
-      "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is expected",
+      "returned an array of … numbers where a … × … matrix (array of arrays) is expected",
+      "returned an array of … numbers where a … × … matrix (array of arrays) is expected",
     ]);
   });
 
@@ -89,7 +89,7 @@ describe("feedback", () => {
       "a05-one-cycle d: oneCycle: boundaries — step 0, the peak, the step after, step T and past it",
       "a05-one-cycle d: oneCycle: LR and momentum move inversely and match the definition at random steps",
     ]);
-    for (const t of all) expect(t.output).toBe("returned an array of 2 numbers where an object with keys `lr`, `momentum` is expected");
+    for (const t of all) expect(t.output).toBe("returned an array of … numbers where an object with keys `lr`, `momentum` is expected");
     expect(feedbackHtml(results.get("pair")!)).not.toContain("no answer yet");
   });
 

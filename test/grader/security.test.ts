@@ -241,7 +241,7 @@ describe("security suite", () => {
     expect(traversal).toMatch(/unsafe path in the archive ignored: "\/abs\/zz-demo\/exercise\.ts"/);
     expect(msgs("zip-traversal")).toMatch(/is a symbolic link: ignored/);
     expect(runs[0]!.get("zip-entries")!.output).toMatch(/more than 5000 entries/);
-    expect(out("disk-fill", "e")).toBe("threw: Error: EROFS: read-only file system, open '/tmp/scratch…' (the sandbox is read-only: a submission may not write files)");
+    expect(out("disk-fill", "e")).toBe("threw: Error: EROFS: read-only file system, open '/tmp/scratch-…' (the sandbox is read-only: a submission may not write files)");
   });
 
   it("never shows an input of a task in a student's own words: thrown messages, error names, returned keys", () => {

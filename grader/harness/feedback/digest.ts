@@ -15,13 +15,23 @@ import type { CallResult } from "../sandbox/sandbox";
 /** A number rounded to 4 significant figures, as text. */
 const num = (v: number) => (v === 0 ? "0" : Number(v.toPrecision(4)).toString());
 
-/** Symbol values at which a formula is fingerprinted: fixed, and the same for every formula. */
-const POINTS = [0.37, 0.61, 0.83].map((base) => (name: string) => base + parseInt(hash("sha256", name).slice(0, 2), 16) / 255);
+/** A number from 0 to 255 for a symbol's name, the same for every formula. */
+const byte = (name: string, k: number) => parseInt(hash("sha256", `${k}:${name}`).slice(0, 2), 16);
+
+/**
+ * Symbol values at which a formula is fingerprinted, fixed and the same for every formula: three
+ * points of reals, and five of whole numbers from 1 to 24 (floor, ceil and round tell formulas
+ * apart only there).
+ */
+const POINTS: Array<(name: string) => number> = [
+  ...[0, 1, 2].map((k) => (name: string) => 0.37 + 0.24 * k + byte(name, k) / 255),
+  ...[3, 4, 5, 6, 7].map((k) => (name: string) => 1 + (byte(name, k) % 24)),
+];
 
 /**
  * A text answer by the value it is graded as: a choice letter in lower case ("B" is "b"), a
- * number written as text by its value ("5e-1" is 0.5), and a formula by its values at three fixed
- * points ("w * q^(-1)" is "w / q"). Anything else is its own text.
+ * number written as text by its value ("5e-1" is 0.5), and a formula by its values at fixed
+ * points (`POINTS`: "w * q^(-1)" is "w / q"). Anything else is its own text.
  */
 function canonicalText(text: string): string {
   const t = text.trim();
@@ -58,9 +68,9 @@ function failure(error: string): string {
 
 /**
  * The fingerprints of a task's answers: 6 hex digits per answered call (the start of the SHA-256
- * of its canonical text; one-shot `hash`, as a task makes up to hundreds of calls), see `failure`
+ * of its canonical text, and of the arguments it changed in place; one-shot `hash`, as a task makes up to hundreds of calls), see `failure`
  * for the others, joined by ".".
  */
 export function answersDigest(results: readonly CallResult[]): string {
-  return results.map((r) => (r.ok ? hash("sha256", canonical(r.value)).slice(0, 6) : failure(r.error))).join(".");
+  return results.map((r) => (r.ok ? hash("sha256", canonical(r.value) + (r.mutated?.length ? `!changed ${r.mutated.join(",")}` : "")).slice(0, 6) : failure(r.error))).join(".");
 }

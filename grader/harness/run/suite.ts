@@ -7,6 +7,7 @@
  * (key `lrgrader`); `exercise` declares the body once per submission, each with its own handle,
  * so one vitest run grades a whole batch.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, inject, test } from "vitest";
 import { answersDigest } from "../feedback/digest";
 import { BrokerClient } from "./broker";
@@ -55,9 +56,8 @@ declare module "vitest" {
 }
 
 /**
- * A failure caused by the student's code; its message is safe to show the student once the task's
- * inputs are redacted from the student's part of it (see `redactInputs`; `verbatim` for a message
- * the harness wrote whole). It carries no stack frames: they would only point into the harness,
+ * A failure caused by the student's code; its message is safe to show the student once its numbers
+ * are blanked (see `redactNumbers`; `verbatim` for a message the harness wrote whole). It carries no stack frames: they would only point into the harness,
  * and vitest would read and source-map every file they name for each failed task.
  */
 export class StudentError extends Error {
@@ -126,42 +126,42 @@ export interface Submission {
 const VISIBILITIES = new Set<Visibility>(["visible", "hidden", "after_due_date", "after_published"]);
 let client: BrokerClient | null = null;
 
-/** The answers the running task of one submission has received so far, and the inputs it sent. */
+/** The answers the running task of one submission has received so far. */
 interface Recorder {
   answers: CallResult[];
-  /** Every number and string (of 2+ characters) in the task's arguments so far. */
-  inputs: Set<number | string>;
-}
-
-/** Adds the numbers and strings inside a wire value to `into`. */
-function collectInputs(w: unknown, into: Set<number | string>): void {
-  const stack = [w];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === "number") into.add(v);
-    else if (typeof v === "string" && v.length >= 2) into.add(v);
-    else if (v !== null && typeof v === "object") stack.push(...(Array.isArray(v) ? v : Object.values(v)));
-  }
 }
 
 /**
- * A student's message with every input of the task redacted ("…") outside the expected shape it
- * names: each number in the text whose
- * magnitude equals a number the task passed (however it is written: 1500, 1.5e3, 0.250, -0.25)
- * and each string it passed. What the student's code prints or throws can then never carry the hidden inputs out.
+ * Messages the harness writes whole about a student's failure: limits, skips, a missing export, a
+ * file that did not compile. In every other student-caused message (what the student's code
+ * threw, the shape it returned, its class and key names, its exit code) every number is blanked
+ * ("…"): a number there can carry a hidden input, or an expected size, out of the grader, however
+ * the student's code derived it.
  */
-export function redactInputs(message: string, inputs: ReadonlySet<number | string>): string {
-  // "… where <the expected shape> is expected" is the harness's own words about trusted data.
-  const tail = / where [^]* is expected$/.exec(message);
-  if (tail) return redactInputs(message.slice(0, tail.index), inputs) + tail[0];
-  let text = message;
-  for (const v of inputs) if (typeof v === "string") text = text.split(v).join("…");
-  return text.replace(/[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi, (tok) => {
-    const x = Math.abs(Number(tok));
-    for (const v of inputs) if (typeof v === "number" && Math.abs(x - Math.abs(v)) <= 1e-12 * Math.abs(v)) return "…";
-    return tok;
-  });
+const HARNESS_WORDS = /^(the student process (timed out|gave no answer|printed more|did not start|was stopped|could not)|skipped: |returned a value beyond the grader's limits|no export named|export \S+ is not a function|file did not compile|no answer yet)/;
+
+/** A student-caused message as it may be shown (see `HARNESS_WORDS`). */
+export function redactNumbers(message: string): string {
+  return HARNESS_WORDS.test(message) ? message : message.replace(/\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi, "…");
 }
+
+/** The first failed check of the running task, if any (see `softFail`). */
+const running = new AsyncLocalStorage<{ failure: Error | null }>();
+
+/**
+ * Records a failed value check of the running task and lets the task go on: every call the task
+ * makes is then answered and recorded, the evidence a known mistake is matched on (see
+ * feedback/digest.ts), and the task fails at its end with its first failed check. Outside a task
+ * it throws at once.
+ */
+export function softFail(message: string): void {
+  const e = new Error(message);
+  e.name = "AssertionError";
+  const state = running.getStore();
+  if (!state) throw e;
+  state.failure ??= e;
+}
+
 let current: { sub: string; exercise: string; titles: Set<string>; recorder: Recorder } | null = null;
 
 function handle(socket: string, sub: string, exercise: string, recorder: Recorder): Submission {
@@ -174,7 +174,6 @@ function handle(socket: string, sub: string, exercise: string, recorder: Recorde
     } catch (e) {
       throw new Error(`hidden suite bug: argument is not plain data (${(e as Error).message})`);
     }
-    for (const args of items) collectInputs(args, recorder.inputs);
     const results = await c.request({ sub, exercise, kind, export: exportName, items });
     return new CallResults(items.map((_, i) => results[i] ?? { ok: false, error: "grader channel closed" }));
   };
@@ -223,7 +222,7 @@ export function exercise(id: string, body: (s: Submission) => void): void {
   for (const sub of ctx.submissions) {
     describe(sub, { concurrent: true }, () => {
       describe(id, { sequential: true }, () => {
-        const recorder: Recorder = { answers: [], inputs: new Set() };
+        const recorder: Recorder = { answers: [] };
         current = { sub, exercise: id, titles: new Set(), recorder };
         try {
           body(handle(ctx.socket, sub, id, recorder));
@@ -250,15 +249,17 @@ export function task(part: string, title: string, points: number, fn: () => Prom
   // The tasks of one submission run in order, so the recorder holds this task's answers only.
   test(key, { meta: { lrgrader: meta } }, async ({ task: t }) => {
     recorder.answers = [];
-    recorder.inputs = new Set();
+    const state = { failure: null as Error | null };
     try {
-      await fn();
+      await running.run(state, fn);
     } catch (e) {
-      // A student's own words are shown to the student: never with the task's inputs in them.
-      if (e instanceof StudentError && !e.verbatim) throw new StudentError(redactInputs(e.message, recorder.inputs), true);
+      // A failed check comes first; a student's own words are shown with their numbers blanked.
+      if (state.failure) throw state.failure;
+      if (e instanceof StudentError && !e.verbatim) throw new StudentError(redactNumbers(e.message), true);
       throw e;
     } finally {
       if (recorder.answers.length > 0) t.meta.lrgrader = { ...meta, answers: answersDigest(recorder.answers) };
     }
+    if (state.failure) throw state.failure;
   });
 }
