@@ -6,6 +6,7 @@ import { expect } from "vitest";
 import { checkExpression, checkNumber, PRACTICE_PRECISION, type CheckOptions, type Precision, type Ranges } from "../../exercises/lib/expression";
 import { shapeMismatch } from "../harness/feedback/shape";
 import { softFail, StudentError, task, type Submission } from "../harness/run/suite";
+import type { Rng } from "../../src/random";
 
 /**
  * Throws a `StudentError` naming the problem when `actual` is missing or has the wrong type or
@@ -207,4 +208,22 @@ export function numberTask(s: Submission, part: string, exportName: string, titl
     const verdict = checkNumber(await s.value(exportName), expected, precision);
     if (!verdict.ok) throw new StudentError(verdict.feedback, true);
   });
+}
+
+/** The seeded random configurations of a03's warmupLinear task: length T, warmup ratio, warmup length w, peak, step k. */
+export function warmupLinearDraws(r: Rng): Array<{ T: number; ratio: number; w: number; peak: number; k: number }> {
+  const cases: Array<{ T: number; ratio: number; w: number; peak: number; k: number }> = [];
+  for (let i = 0; i < 40; i++) {
+    const T = 20 + r.int(20_000);
+    const ratio = Math.round(0.3 * r.uniform() * 1000) / 1000;
+    const w = Math.ceil(ratio * T);
+    // An integer r·T (in thousandths, exactly) is left to the warmupSteps task: there ⌈r·T⌉
+    // depends on the last bit of the product (0.28·8875 is 2485.0000000000005 in float64 and
+    // 2485 in float32), so a float32 answer could warm up one step longer (see F32).
+    if (w >= T || (ratio > 0 && (Math.round(ratio * 1000) * T) % 1000 === 0)) continue;
+    const peak = 10 ** (-5 + 4 * r.uniform());
+    const k = r.int(T + 10);
+    cases.push({ T, ratio, w, peak, k });
+  }
+  return cases;
 }

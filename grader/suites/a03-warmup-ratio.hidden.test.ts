@@ -1,6 +1,6 @@
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
-import { choiceTask, classifyTasks, expressionTask, near, same, TOL } from "./a-shared";
+import { choiceTask, classifyTasks, expressionTask, near, same, TOL, warmupLinearDraws } from "./a-shared";
 
 /** The linear schedule with warmup, written out from its definition (w given). */
 const linearWithWarmup = (peak: number, w: number, T: number, k: number) => (k < w ? (peak * k) / w : peak * Math.max(0, (T - k) / (T - w)));
@@ -34,20 +34,7 @@ exercise("a03-warmup-ratio", (s) => {
   });
 
   task("d", "warmupLinear: matches the definition at seeded random configurations", 1, async () => {
-    const r = rng(301);
-    const cases: Array<{ T: number; ratio: number; w: number; peak: number; k: number }> = [];
-    for (let i = 0; i < 40; i++) {
-      const T = 20 + r.int(20_000);
-      const ratio = Math.round(0.3 * r.uniform() * 1000) / 1000;
-      const w = Math.ceil(ratio * T);
-      // An integer r·T (in thousandths, exactly) is left to the warmupSteps task: there ⌈r·T⌉
-      // depends on the last bit of the product (0.28·8875 is 2485.0000000000005 in float64 and
-      // 2485 in float32), so a float32 answer could warm up one step longer (see F32).
-      if (w >= T || (ratio > 0 && (Math.round(ratio * 1000) * T) % 1000 === 0)) continue;
-      const peak = 10 ** (-5 + 4 * r.uniform());
-      const k = r.int(T + 10);
-      cases.push({ T, ratio, w, peak, k });
-    }
+    const cases = warmupLinearDraws(rng(301));
     const got = await s.callMany("warmupLinear", cases.map(({ T, ratio, peak, k }) => [{ peak, warmupRatio: ratio, totalSteps: T }, k]));
     cases.forEach(({ T, ratio, w, peak, k }, i) => near(got.get(i), linearWithWarmup(peak, w, T, k), TOL.FLOAT32, `T ${T}, ratio ${ratio}, step ${k}`, peak));
   });

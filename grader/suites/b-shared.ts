@@ -5,6 +5,7 @@
  * `a-shared.ts`.
  */
 import { softFail } from "../harness/run/suite";
+import type { Rng } from "../../src/random";
 import { expectShape, f32, TOL } from "./a-shared";
 
 /** A number, or arrays / plain objects of them: the shapes the exercises return. */
@@ -236,3 +237,35 @@ export const F32B = {
    */
   muonStep: (steps: number, cancellation: number): number => f32(4 * NS_A ** steps * cancellation),
 } as const;
+
+/** A rows × 2 (or 2 × cols) matrix with singular values `sv`, from seeded rotations. */
+export function withSingularValues(rows: number, cols: number, sv: [number, number], draw: () => number): number[][] {
+  const small = Math.min(rows, cols);
+  const big = Math.max(rows, cols);
+  // Orthonormal 2 columns in R^big by Gram–Schmidt on random vectors; a random 2 × 2 rotation.
+  const u1 = Array.from({ length: big }, draw);
+  const n1 = Math.hypot(...u1);
+  const e1 = u1.map((x) => x / n1);
+  const u2 = Array.from({ length: big }, draw);
+  const d = u2.reduce((s, x, i) => s + x * e1[i]!, 0);
+  const w2 = u2.map((x, i) => x - d * e1[i]!);
+  const n2 = Math.hypot(...w2);
+  const e2 = w2.map((x) => x / n2);
+  const th = 6 * draw();
+  const V = [[Math.cos(th), -Math.sin(th)], [Math.sin(th), Math.cos(th)]];
+  const M = e1.map((_, i) => [0, 1].map((j) => sv[0] * e1[i]! * V[j]![0]! + sv[1] * e2[i]! * V[j]![1]!));
+  return small === cols ? M : transpose(M);
+}
+
+/** The seeded random layers of b07's larsLocalLr task: weights, gradient, hyperparameters, a gradient scale, and the same without weight decay. */
+export function larsLocalDraws(r: Rng) {
+  return Array.from({ length: 10 }, () => {
+    const n = 1 + r.int(8);
+    const w = Array.from({ length: n }, () => r.normal());
+    const g = Array.from({ length: n }, () => 10 ** (2 * r.uniform() - 1) * r.normal());
+    const hp = { lr: 0.1 + r.uniform(), trust: 10 ** (-3 + r.uniform()), weightDecay: 0.01 * r.uniform(), momentum: 0.9 };
+    const c = 0.1 + 10 * r.uniform();
+    const h0 = { ...hp, weightDecay: 0 };
+    return { w, g, hp, c, h0 };
+  });
+}

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask, near, shaped, TOL } from "./a-shared";
-import { nearAll, norm } from "./b-shared";
+import { larsLocalDraws, nearAll, norm } from "./b-shared";
 
 interface Hyper { lr: number; trust: number; weightDecay: number; momentum: number }
 interface State { params: number[][]; velocity: number[][] }
@@ -44,16 +44,7 @@ exercise("b07-lars", (s) => {
   });
 
   task("d", "larsLocalLr: per-layer norms over seeded random layers; scaling g by c (β = 0) divides the rate by c", 1, async () => {
-    const r = rng(2701);
-    const cases = Array.from({ length: 10 }, () => {
-      const n = 1 + r.int(8);
-      const w = vec(n, () => r.normal());
-      const g = vec(n, () => 10 ** (2 * r.uniform() - 1) * r.normal());
-      const hp = { lr: 0.1 + r.uniform(), trust: 10 ** (-3 + r.uniform()), weightDecay: 0.01 * r.uniform(), momentum: 0.9 };
-      const c = 0.1 + 10 * r.uniform();
-      const h0 = { ...hp, weightDecay: 0 };
-      return { w, g, hp, c, h0 };
-    });
+    const cases = larsLocalDraws(rng(2701));
     // Three calls per case, in the order the checks read them.
     const got = await s.callMany("larsLocalLr", cases.flatMap(({ w, g, hp, c, h0 }) => [[w, g, hp], [w, g, h0], [w, g.map((x) => c * x), h0]]));
     cases.forEach(({ w, g, hp, c }, k) => {

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { rng } from "../../src/random";
 import { exercise, task } from "../harness/run/suite";
 import { choiceTask, classifyTasks, expressionTask, shaped, TOL } from "./a-shared";
-import { F32B, matmul, nearAll, randomMatrix, singularValues2, transpose } from "./b-shared";
+import { F32B, matmul, nearAll, randomMatrix, singularValues2, transpose, withSingularValues } from "./b-shared";
 
 const [A, B, C] = [3.4445, -4.775, 2.0315];
 /** Frobenius norm. */
@@ -36,25 +36,6 @@ function muon(st: State, G: number[][], hp: Hyper): State {
   const O = ns(U, hp.nsSteps);
   const scale = Math.sqrt(Math.max(1, G.length / G[0]!.length));
   return { W: st.W.map((r, i) => r.map((w, j) => w - hp.lr * scale * O[i]![j]!)), B: Bn };
-}
-
-/** A rows × 2 (or 2 × cols) matrix with singular values `sv`, from seeded rotations. */
-function withSingularValues(rows: number, cols: number, sv: [number, number], draw: () => number): number[][] {
-  const small = Math.min(rows, cols);
-  const big = Math.max(rows, cols);
-  // Orthonormal 2 columns in R^big by Gram–Schmidt on random vectors; a random 2 × 2 rotation.
-  const u1 = Array.from({ length: big }, draw);
-  const n1 = Math.hypot(...u1);
-  const e1 = u1.map((x) => x / n1);
-  const u2 = Array.from({ length: big }, draw);
-  const d = u2.reduce((s, x, i) => s + x * e1[i]!, 0);
-  const w2 = u2.map((x, i) => x - d * e1[i]!);
-  const n2 = Math.hypot(...w2);
-  const e2 = w2.map((x) => x / n2);
-  const th = 6 * draw();
-  const V = [[Math.cos(th), -Math.sin(th)], [Math.sin(th), Math.cos(th)]];
-  const M = e1.map((_, i) => [0, 1].map((j) => sv[0] * e1[i]! * V[j]![0]! + sv[1] * e2[i]! * V[j]![1]!));
-  return small === cols ? M : transpose(M);
 }
 
 exercise("b10-muon", (s) => {

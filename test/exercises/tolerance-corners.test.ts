@@ -23,8 +23,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { F32, near, shaped, TOL, U32 } from "../../grader/suites/a-shared";
-import { F32B, matmul, nearAdamStep, nearAll, norm, symPow2, transpose, type Numeric } from "../../grader/suites/b-shared";
+import { F32, near, shaped, TOL, U32, warmupLinearDraws } from "../../grader/suites/a-shared";
+import { F32B, larsLocalDraws, matmul, nearAdamStep, nearAll, norm, symPow2, transpose, withSingularValues, type Numeric } from "../../grader/suites/b-shared";
 import { wrongSolutions, wrongSource } from "../../grader/wrong/wrong";
 import { rng, type Rng } from "../../src/random";
 import { ROOT } from "./exercises";
@@ -218,18 +218,10 @@ const partialSumsCases = (r: Rng): Check[] =>
   });
 
 function warmupLinearCases(r: Rng): Check[] {
-  const out: Check[] = [];
-  for (let i = 0; i < 40; i++) {
-    const T = 20 + r.int(20_000);
-    const ratio = Math.round(0.3 * r.uniform() * 1000) / 1000;
-    const w = Math.ceil(ratio * T);
-    if (w >= T || (ratio > 0 && (Math.round(ratio * 1000) * T) % 1000 === 0)) continue;
-    const peak = 10 ** (-5 + 4 * r.uniform());
-    const k = r.int(T + 10);
+  return warmupLinearDraws(r).map(({ T, ratio, peak, k }) => {
     const c = { peak, warmupRatio: ratio, totalSteps: T };
-    out.push({ what: JSON.stringify({ c, k }), run: (m) => m.warmupLinear!(c, k), judge: (a, e) => near(a, num(e), TOL.FLOAT32, `step ${k}`, peak) });
-  }
-  return out;
+    return { what: JSON.stringify({ c, k }), run: (m) => m.warmupLinear!(c, k), judge: (a, e) => near(a, num(e), TOL.FLOAT32, `step ${k}`, peak) };
+  });
 }
 
 const restartsCases = (r: Rng): Check[] =>
@@ -484,23 +476,15 @@ function adafactorCases(r: Rng): Check[] {
 }
 
 const larsLocalCases = (r: Rng): Check[] =>
-  Array.from({ length: 10 }, () => {
-    const n = 1 + r.int(8);
-    const w = vec(n, () => r.normal());
-    const g = vec(n, () => 10 ** (2 * r.uniform() - 1) * r.normal());
-    const hp = { lr: 0.1 + r.uniform(), trust: 10 ** (-3 + r.uniform()), weightDecay: 0.01 * r.uniform(), momentum: 0.9 };
-    const c = 0.1 + 10 * r.uniform();
-    const h0 = { ...hp, weightDecay: 0 };
-    return {
-      what: JSON.stringify({ w, g, hp, c }),
-      run: (m) => [m.larsLocalLr!(w, g, hp), m.larsLocalLr!(w, g, h0), m.larsLocalLr!(w, g.map((x) => c * x), h0)],
-      judge: (a, e) => {
-        const [lr, base, scaled] = a as number[];
-        near(lr, (e as number[])[0]!, TOL.FLOAT32, "local lr");
-        near(scaled! * c, base!, TOL.FLOAT32, "scale invariance");
-      },
-    };
-  });
+  larsLocalDraws(r).map(({ w, g, hp, c, h0 }) => ({
+    what: JSON.stringify({ w, g, hp, c }),
+    run: (m) => [m.larsLocalLr!(w, g, hp), m.larsLocalLr!(w, g, h0), m.larsLocalLr!(w, g.map((x) => c * x), h0)],
+    judge: (a, e) => {
+      const [lr, base, scaled] = a as number[];
+      near(lr, (e as number[])[0]!, TOL.FLOAT32, "local lr");
+      near(scaled! * c, base!, TOL.FLOAT32, "scale invariance");
+    },
+  }));
 
 function larsStepCases(r: Rng): Check[] {
   const hp = { lr: 0.5, trust: 0.01, weightDecay: 0.01, momentum: 0.9 };
@@ -600,24 +584,6 @@ function newtonSchulzCheck(G: number[][], steps: number): Check {
 }
 const SHAPES: [number, number, number][] = [[3, 2, 5], [2, 3, 5], [4, 2, 3], [2, 2, 1], [2, 5, 4]];
 const newtonSchulzCases = (r: Rng): Check[] => SHAPES.map(([rows, cols, steps]) => newtonSchulzCheck(mat(rows, cols, () => 3 * r.normal()), steps));
-
-/** A rows × cols matrix with singular values `sv`, as the suite builds it. */
-function withSingularValues(rows: number, cols: number, sv: [number, number], draw: () => number): number[][] {
-  const small = Math.min(rows, cols);
-  const big = Math.max(rows, cols);
-  const u1 = Array.from({ length: big }, draw);
-  const n1 = Math.hypot(...u1);
-  const e1 = u1.map((x) => x / n1);
-  const u2 = Array.from({ length: big }, draw);
-  const d = u2.reduce((s, x, i) => s + x * e1[i]!, 0);
-  const w2 = u2.map((x, i) => x - d * e1[i]!);
-  const n2 = Math.hypot(...w2);
-  const e2 = w2.map((x) => x / n2);
-  const th = 6 * draw();
-  const V = [[Math.cos(th), -Math.sin(th)], [Math.sin(th), Math.cos(th)]];
-  const M = e1.map((_, i) => [0, 1].map((j) => sv[0] * e1[i]! * V[j]![0]! + sv[1] * e2[i]! * V[j]![1]!));
-  return small === cols ? M : transpose(M);
-}
 
 function bandCases(r: Rng): Check[] {
   const out: Check[] = [];
