@@ -219,10 +219,22 @@ const vmExports = vm as unknown as Record<string, unknown>;
 for (const name of ["runInNewContext", "createContext", "runInContext", "measureMemory"]) vmExports[name] = refuse(`vm.${name}`);
 vm.Script.prototype.runInNewContext = refuse("vm.Script.runInNewContext");
 vm.Script.prototype.runInContext = refuse("vm.Script.runInContext");
-const REFUSED_MODULES = ["child_process", "worker_threads", "cluster", "inspector", "v8", "perf_hooks", "wasi", "trace_events", "http", "https", "http2", "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing", "_http_server", "tls", "_tls_common", "_tls_wrap", "dgram", "dns"];
-for (const mod of REFUSED_MODULES) {
-  const exports = require(`node:${mod}`) as Record<string, unknown>;
-  for (const key of Object.keys(exports)) if (typeof exports[key] === "function") exports[key] = refuse(`${mod}.${key}`);
+const REFUSED_MODULES = new Set(["child_process", "worker_threads", "cluster", "inspector", "v8", "perf_hooks", "wasi", "trace_events", "http", "https", "http2", "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing", "_http_server", "tls", "_tls_common", "_tls_wrap", "dgram", "dns"]);
+/** Throws when `id` names a refused module; loading one is refused, so none is ever loaded. */
+const checkModule = (id: string) => {
+  const name = id.startsWith("node:") ? id.slice(5) : id;
+  if (REFUSED_MODULES.has(name)) throw new Error(`the module ${name} is not available while grading`);
+};
+// Every require of a module goes through Module._load (process.mainModule.require, createRequire…).
+const Module = require("node:module") as { _load: (id: string, ...rest: unknown[]) => unknown };
+const load = Module._load;
+Module._load = function (this: unknown, id: string, ...rest: unknown[]) {
+  checkModule(id);
+  return load.call(this, id, ...rest);
+};
+const getBuiltinModule = process.getBuiltinModule;
+if (getBuiltinModule) {
+  process.getBuiltinModule = ((id: string) => (checkModule(id), getBuiltinModule.call(process, id))) as typeof process.getBuiltinModule;
 }
 for (const name of ["generateKey", "generateKeySync", "generateKeyPair", "generateKeyPairSync", "generatePrime", "generatePrimeSync", "createECDH", "createDiffieHellman", "createDiffieHellmanGroup", "getDiffieHellman", "createSign", "sign", "publicEncrypt", "privateEncrypt"]) {
   (crypto as unknown as Record<string, unknown>)[name] = refuse(`crypto.${name}`);

@@ -192,8 +192,10 @@ export class StudentProcess {
   private innerPid: number | null = null;
   /** Number of times the process was started. */
   starts = 0;
-  /** CPU time (ms) the student's calls have used, over every start. */
+  /** CPU time (ms) the student process has used, over every start (as of its last reading). */
   cpuUsedMs = 0;
+  /** CPU time (ms) of the processes that have ended. */
+  private cpuOfEndedMs = 0;
 
   constructor(
     private readonly subRoot: string,
@@ -260,6 +262,7 @@ export class StudentProcess {
 
   private start(): Promise<void> {
     this.starts++;
+    this.cpuOfEndedMs = this.cpuUsedMs;
     this.outBytes = 0;
     this.lineBuf = "";
     this.deathReason = null;
@@ -402,35 +405,44 @@ export class StudentProcess {
     }
     const id = this.nextId++;
     signal(pid, "SIGCONT");
+    // The process's CPU time so far: every earlier call's (it is stopped between calls) and its start-up.
     const cpuAtStart = cpuMs(pid);
+    if (cpuAtStart !== null) this.cpuUsedMs = this.cpuOfEndedMs + cpuAtStart;
     let cpuMark = cpuAtStart;
     let wallMark = Date.now();
+    let answered = false;
     return new Promise<CallResult[]>((resolve) => {
       const stop = (reason: string, timedOut = false) => {
         this.deathReason = reason;
         this.timedOut = timedOut;
         this.kill();
       };
-      // CPU time where /proc tells it, else wall-clock time, against the per-call limit; wall-clock
-      // time against the wait limit; the request's CPU time against the submission's budget.
+      // Every 50 ms: CPU time since the last answer (where /proc tells it, else wall-clock time)
+      // against the per-call limit, wall-clock time against the wait limit, and the request's CPU
+      // time against the submission's budget. An answer restarts the limits at the next tick, so
+      // /proc is read once a tick, not once an answer.
       const watch = setInterval(() => {
         const cpu = cpuMs(pid);
+        if (cpu !== null) this.cpuUsedMs = this.cpuOfEndedMs + cpu;
+        if (answered) {
+          answered = false;
+          cpuMark = cpu;
+          wallMark = Date.now();
+          return;
+        }
         const used = cpu !== null && cpuMark !== null ? cpu - cpuMark : Date.now() - wallMark;
         if (used > this.limits.callMs) stop(`timed out after ${this.limits.callMs} ms of CPU time`, true);
         else if (Date.now() - wallMark > this.limits.waitMs) stop(`gave no answer within ${this.limits.waitMs / 1000} s`, true);
         else if (cpu !== null && cpuAtStart !== null && cpu - cpuAtStart > budgetMs) stop("was stopped: the submission used up its CPU time");
-      }, 25);
+      }, 50);
       const finish = (r: CallResult[]) => {
         clearInterval(watch);
-        const cpu = cpuMs(pid);
-        this.cpuUsedMs += cpu !== null && cpuAtStart !== null ? cpu - cpuAtStart : 0;
         // Between its calls the process is stopped: it cannot compete with another submission's.
         if (this.child === child) signal(pid, "SIGSTOP");
         resolve(r);
       };
       const mark = () => {
-        cpuMark = cpuMs(pid);
-        wallMark = Date.now();
+        answered = true;
       };
       this.pending = { id, prefix: `{"id":${id},`, results: [], count: items.length, resolve: finish, mark, loading: false };
       child.stdin!.write(JSON.stringify({ id, kind, file, export: exportName, items }) + "\n");
