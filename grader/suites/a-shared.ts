@@ -129,13 +129,13 @@ export function near(actual: unknown, expected: number, rel: number = TOL.FLOAT3
   const a = actual as number;
   const err = Math.abs(a - expected);
   const ok = err <= rel * Math.max(Math.abs(expected), Math.abs(scale), 1e-300) || err <= 1e-15;
-  if (!ok) softFail(`${what}: got ${a}, expected ${expected}`);
+  if (!ok) softFail(what, `got ${a}, expected ${expected}`);
 }
 
 /** Asserts that `actual` is exactly the number `expected` (an integer result); −0 equals 0, unlike toBe/toEqual. */
 export function same(actual: unknown, expected: number, what = "value"): void {
   expectShape(actual, expected);
-  if (actual !== expected) softFail(`${what}: got ${actual as number}, expected ${expected}`);
+  if (actual !== expected) softFail(what, `got ${actual as number}, expected ${expected}`);
 }
 
 /** Asserts that `actual` is an array of exactly the numbers `expected`, in order (−0 equals 0). */

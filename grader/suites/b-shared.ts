@@ -31,7 +31,7 @@ export function nearAll(actual: unknown, expected: Numeric, rel: number = TOL.FL
   expectShape(actual, expected);
   // A state object's fields (params, m, v, t, …) have different units: each gets its own floor.
   if (typeof expected === "object" && !Array.isArray(expected)) {
-    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return softFail(`${what} should be an object`);
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return softFail(what, "should be an object");
     const scales = scale !== undefined && typeof scale === "object" && !Array.isArray(scale) ? scale : {};
     for (const k of Object.keys(expected)) nearAll((actual as Record<string, unknown>)[k], expected[k]!, rel, `${what}.${k}`, scales[k]);
     return;
@@ -40,14 +40,14 @@ export function nearAll(actual: unknown, expected: Numeric, rel: number = TOL.FL
   // A failed check is recorded and the walk goes on where the structure allows (see `softFail`).
   const walk = (a: unknown, e: Numeric, path: string): void => {
     if (typeof e === "number") {
-      if (typeof a !== "number") return softFail(`${path} should be a number`);
-      if (!(Math.abs(a - e) <= rel * Math.abs(e) + floor)) softFail(`${path}: got ${a}, expected ${e}`);
+      if (typeof a !== "number") return softFail(path, "should be a number");
+      if (!(Math.abs(a - e) <= rel * Math.abs(e) + floor)) softFail(path, `got ${a}, expected ${e}`);
     } else if (Array.isArray(e)) {
-      if (!Array.isArray(a)) return softFail(`${path} should be an array`);
-      if (a.length !== e.length) return softFail(`${path} should have ${e.length} entries`);
+      if (!Array.isArray(a)) return softFail(path, "should be an array");
+      if (a.length !== e.length) return softFail(path, `should have ${e.length} entries`);
       e.forEach((ei, i) => walk(a[i], ei, `${path}[${i}]`));
     } else {
-      if (typeof a !== "object" || a === null || Array.isArray(a)) return softFail(`${path} should be an object`);
+      if (typeof a !== "object" || a === null || Array.isArray(a)) return softFail(path, "should be an object");
       for (const k of Object.keys(e)) walk((a as Record<string, unknown>)[k], e[k]!, `${path}.${k}`);
     }
   };

@@ -93,14 +93,15 @@ describe("feedback", () => {
     expect(feedbackHtml(results.get("pair")!)).not.toContain("no answer yet");
   });
 
-  it("says only 'failed' for a wrong value that matches no known mistake: no hint, no guess", () => {
-    expect(failed("offByPercent", "stepDecay: holds η₀")).toEqual(["failed"]);
+  it("says which value a failed check read, and nothing more, for a wrong value that matches no known mistake: no hint, no guess", () => {
+    // the check's own name for the value ("step 3") with its numbers blanked: it can hold an input
+    expect(failed("offByPercent", "stepDecay: holds η₀")).toEqual(["step … is not the expected value"]);
   });
 
   it("names a known mistake when the answers match it, though the code is written differently", () => {
     const out = failed("epsInside", "adagradStep");
     expect(out.length).toBeGreaterThan(0);
-    for (const o of out) expect(o).toMatch(/^failed\nYour results match a known mistake: Adds ε inside the square root/);
+    for (const o of out) expect(o).toMatch(/^[^\d\n]* is not the expected value\nYour results match a known mistake: Adds ε inside the square root/);
     expect(out.join("\n")).not.toContain("Hint:");
   });
 
@@ -121,7 +122,7 @@ describe("feedback", () => {
   it("shows a failed task's status once in feedback.html", () => {
     const html = feedbackHtml(results.get("offByPercent")!);
     expect(html).not.toMatch(/failed\s*<pre>\s*failed/);
-    expect(html).toContain('<td class="fail">failed</td>');
+    expect(html).toContain('<td class="fail">failed: step … is not the expected value</td>');
     expect(html).not.toContain("Hint:");
     expect(feedbackHtml(results.get("unanswered")!)).toContain("failed: no answer yet (the value is null)");
   });

@@ -3,7 +3,8 @@
  * code caused (wrong type or shape, threw, timed out: the harness's student-safe message); or a
  * wrong value. When the task's answers are exactly those of one known wrong solution (every call
  * answered, each alike: feedback/digest.ts), the feedback names that mistake in plain words;
- * when they match none, or more than one, it says nothing about known mistakes. There are no
+ * when they match none, or more than one, it says nothing about known mistakes. A hidden task's
+ * wrong value says which value the failed check read, nothing of the values. There are no
  * fixed hints: a sentence shown on every failure of a task points a student whose mistake is
  * another at a bug they do not have. Hidden inputs and expected values are never shown.
  */
@@ -12,6 +13,36 @@ import type { ManifestTask, Mistake } from "../score/manifest";
 
 /** How the feedback introduces the known mistake a failed task's answers match. */
 export const MISTAKE_PREFIX = "Your results match a known mistake: ";
+
+/** Between the name of a value a check read and what is wrong with it, in a failed check's message. */
+export const CHECK_SEPARATOR = " — ";
+
+/**
+ * Messages the harness writes whole about a student's failure: limits, skips, a missing export, a
+ * file that did not compile. In every other student-caused message (what the student's code
+ * threw, the shape it returned, its class and key names, its exit code) every number is blanked
+ * ("…"): a number there can carry a hidden input, or an expected size, out of the grader, however
+ * the student's code derived it.
+ */
+const HARNESS_WORDS = /^(the student process (timed out|gave no answer|printed more|did not start|was stopped|could not)|skipped: |returned a value beyond the grader's limits|no export named|export \S+ is not a function|file did not compile|no answer yet)/;
+
+/** A student-caused message as it may be shown (see `HARNESS_WORDS`). */
+export function redactNumbers(message: string): string {
+  return HARNESS_WORDS.test(message) ? message : blank(message);
+}
+
+/** The text with every number blanked. */
+const blank = (text: string) => text.replace(/\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi, "…");
+
+/**
+ * What a hidden task's failed check may say: which value it read (numbers blanked: the suite's
+ * names of values can hold its inputs), never the value expected or received. A failure that is
+ * not such a check says only "failed".
+ */
+function hiddenFailure(message: string): string {
+  const at = message.indexOf(CHECK_SEPARATOR);
+  return at > 0 ? `${blank(message.slice(0, at))} is not the expected value` : "failed";
+}
 
 /** How a task failed. */
 export type FailureKind = "no result" | "no answer" | "student error" | "wrong value";
@@ -51,7 +82,7 @@ export function failureText(o: TaskOutcome | undefined, t: ManifestTask, mistake
   const kind = failureKind(o);
   if (kind === "no result") return "no result recorded for this test (counted as failed)";
   if (kind === "no answer") return /not implemented/.test(o!.error!.message) ? "no answer yet (the function still throws \"not implemented\")" : o!.error!.message;
-  const text = kind === "student error" ? o!.error!.message : t.visibility === "visible" ? o!.error!.message.slice(0, 1000) : "failed";
+  const text = kind === "student error" ? o!.error!.message : t.visibility === "visible" ? o!.error!.message.slice(0, 1000) : hiddenFailure(o!.error!.message);
   const known = matchingMistake(o, t, mistakes);
   return known ? `${text}\n${MISTAKE_PREFIX}${known.what}` : text;
 }

@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, inject, test } from "vitest";
 import { answersDigest } from "../feedback/digest";
+import { CHECK_SEPARATOR, redactNumbers } from "../feedback/explain";
 import { BrokerClient } from "./broker";
 import { decode, encode, NotPlainData, refusedValue } from "../sandbox/codec";
 import type { CallResult } from "../sandbox/sandbox";
@@ -131,20 +132,6 @@ interface Recorder {
   answers: CallResult[];
 }
 
-/**
- * Messages the harness writes whole about a student's failure: limits, skips, a missing export, a
- * file that did not compile. In every other student-caused message (what the student's code
- * threw, the shape it returned, its class and key names, its exit code) every number is blanked
- * ("…"): a number there can carry a hidden input, or an expected size, out of the grader, however
- * the student's code derived it.
- */
-const HARNESS_WORDS = /^(the student process (timed out|gave no answer|printed more|did not start|was stopped|could not)|skipped: |returned a value beyond the grader's limits|no export named|export \S+ is not a function|file did not compile|no answer yet)/;
-
-/** A student-caused message as it may be shown (see `HARNESS_WORDS`). */
-export function redactNumbers(message: string): string {
-  return HARNESS_WORDS.test(message) ? message : message.replace(/\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi, "…");
-}
-
 /** The first failed check of the running task, if any (see `softFail`). */
 const running = new AsyncLocalStorage<{ failure: Error | null }>();
 
@@ -152,10 +139,11 @@ const running = new AsyncLocalStorage<{ failure: Error | null }>();
  * Records a failed value check of the running task and lets the task go on: every call the task
  * makes is then answered and recorded, the evidence a known mistake is matched on (see
  * feedback/digest.ts), and the task fails at its end with its first failed check. Outside a task
- * it throws at once.
+ * it throws at once. `what` names the value checked ("state.params[1]", "step T"), `detail` what is
+ * wrong with it; the message is `${what}${CHECK_SEPARATOR}${detail}` (see feedback/explain.ts).
  */
-export function softFail(message: string): void {
-  const e = new Error(message);
+export function softFail(what: string, detail: string): void {
+  const e = new Error(`${what}${CHECK_SEPARATOR}${detail}`);
   e.name = "AssertionError";
   const state = running.getStore();
   if (!state) throw e;
