@@ -67,7 +67,7 @@ export const CASES: SecurityCase[] = [
   { slug: "clock-escapes", family: "non-determinism", attack: "Object.getPrototypeOf(Date).now(), performance.mark/timeOrigin/eventLoopUtilization, Intl.DateTimeFormat().format(), memoryUsage, /proc/self/stat, /proc/stat, os.cpus/loadavg/freemem, vm.runInNewContext, a worker, a child node process", expected: 2 },
   // Entropy and clocks the runtime does not freeze but removes: random devices, key generation,
   // HTTP's Date header, timer internals, file-system figures, WASI, terminals.
-  { slug: "entropy", family: "non-determinism", attack: "/dev/urandom, /dev/random, generatePrimeSync, createECDH, generateKeySync, subtle.generateKey, http.ServerResponse's Date header, timers.enroll/_idleStart, stdin.setTimeout, statfs, inode numbers, WASI's clock, /dev/ptmx", expected: 2 },
+  { slug: "entropy", family: "non-determinism", attack: "/dev/urandom, /dev/random, generatePrimeSync, createECDH, generateKeySync, subtle.generateKey, http.ServerResponse's Date header, timers.enroll/_idleStart, stdin.setTimeout, statfs, inode numbers, WASI's clock, /dev/ptmx, performance's prototype, Event.timeStamp, File.lastModified, crypto's ECDH and DiffieHellmanGroup classes, import() through a module compiled from process.mainModule's constructor and through vm's main-context loader", expected: 2 },
   { slug: "disk-fill", family: "disk floods", attack: "fills /tmp with 1 MiB files, then writes 2 MiB to /, the submission, the runtime, /dev, /dev/shm, /proc", expected: 7 },
   // Nothing in the sandbox is writable, so no file or inode is made; descriptors, watches and
   // sockets stop at RLIMIT_NOFILE; workers and processes are refused. Its honest work is whole.

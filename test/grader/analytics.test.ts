@@ -7,7 +7,6 @@
  * wrong solution fails, and with which answers), not with the analytics module. Then summary.html
  * is opened offline in headless chromium and its plots must be drawn from the bundle beside it.
  */
-import { sameAnswers } from "../../grader/harness/feedback/explain";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
@@ -19,7 +18,7 @@ import { summaryHtml, tasksCsv } from "../../grader/harness/report/report";
 import type { GradeResult } from "../../grader/harness/score/score";
 import { wrongSolutions, wrongSource, type WrongSolution } from "../../grader/wrong/wrong";
 import { launchChromium } from "../site/browser";
-import { REPO, tmpDir } from "./helpers";
+import { REPO, singledOut, tmpDir } from "./helpers";
 
 const IDS = ["a01-step-decay", "b01-adagrad", "quiz"];
 /** Wrong solutions given to more than one student, so the mistakes have different counts. */
@@ -55,20 +54,10 @@ function taskPoints(piece: Piece, t: ManifestTask): number {
   return taskKey(t) in recorded(piece).answers ? 0 : t.points;
 }
 
-/**
- * The mistakes a wrong solution's feedback names: on each task it fails, the known mistake of the
- * exercise recorded with the same answers there, when exactly one is (two that coincide on a task
- * leave the evidence undecided, and the feedback names neither).
- */
+/** The mistakes a wrong solution's feedback names: its own, when the catalogue singles it out (see helpers.ts). */
 function named(w: WrongSolution): Set<string> {
-  const own = recorded(w);
-  const out = new Set<string>();
-  for (const [task, digest] of Object.entries(own.answers)) {
-    // call by call, as feedback/digest.ts defines "the same answers"
-    const same = manifest.exercises[w.id]!.mistakes!.filter((m) => m.answers[task] !== undefined && sameAnswers(digest, m.answers[task]!));
-    if (same.length === 1) out.add(same[0]!.what);
-  }
-  return out;
+  const mistakes = manifest.exercises[w.id]!.mistakes!;
+  return new Set(singledOut(recorded(w), mistakes) ? [w.what] : []);
 }
 
 /** Pearson's r by the raw-sums formula, null when either variance is 0 (independent of the module's). */

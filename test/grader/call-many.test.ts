@@ -23,4 +23,17 @@ describe("s.callMany", () => {
     expect(r.tests.length).toBe(6);
     expect(r.score).toBe(6);
   });
+
+  it("stops a submission's calls once they have taken its wall-clock time in all, running or queued", { timeout: 60_000 }, async () => {
+    const manifest = path.join(tmpDir(), "manifest.json");
+    fs.writeFileSync(manifest, manifestText(await generateManifest(path.join(DIR, "suites"))));
+    // d waits 3 × 0.6 s, e waits 1 s more before its kill: past 2.5 s from the first call, the
+    // running call is stopped and every later call is refused.
+    const r = await gradeSubmission(path.join(DIR, "submission"), { suitesDir: path.join(DIR, "suites"), manifest, limits: { callMs: 1000, waitMs: 1000, submissionMs: 2500 } });
+    const out = Object.fromEntries(r.tests.map((t) => [t.name.slice(0, 10), t.output]));
+    expect(out["zz-batch d"]).toBe("passed");
+    // (e's own check expects the kill by the wait limit, so it fails: the deadline came first)
+    expect(out["zz-batch e"]).toBe("failed");
+    expect(out["zz-batch f"]).toBe("skipped: the submission's calls took more than 2.5 s in all");
+  });
 });

@@ -33,8 +33,15 @@ const VARIANTS: Record<string, { id: string; edits: [string, string][] }> = {
       ["    const { lr, momentum } = oneCycle(config, k);", "    const [lr, momentum] = oneCycle(config, k) as unknown as [number, number];"],
     ],
   },
-  // the known mistake "eps-inside-sqrt", written differently (a power instead of Math.sqrt)
-  epsInside: { id: "b01-adagrad", edits: [["(hp.lr * grad[i]!) / (Math.sqrt(accum[i]!) + hp.eps)", "(hp.lr * grad[i]!) / (accum[i]! + hp.eps) ** 0.5"]] },
+  // the known mistake "eps-inside-sqrt" (in the code and in (c)), written differently (powers instead of sqrt)
+  epsInside: {
+    id: "b01-adagrad",
+    edits: [
+      ["(hp.lr * grad[i]!) / (Math.sqrt(accum[i]!) + hp.eps)", "(hp.lr * grad[i]!) / (accum[i]! + hp.eps) ** 0.5"],
+      ["hp.lr / (Math.sqrt(G) + hp.eps)", "hp.lr * (G + hp.eps) ** -0.5"],
+      ['"eta / (sqrt(t * g^2) + eps)"', '"eta * (eps + t * g^2)^(-1/2)"'],
+    ],
+  },
   // the known mistake "log10-mixed" (a formula answer), written in another order and spacing
   log10Reordered: { id: "a01-step-decay", edits: [['export const partC: string | null = "S * ceil(log(eta_target / eta0) / log(gamma))";', 'export const partC: string | null = "floor(log10(eta_target/eta0) / log(gamma)) * S";']] },
   // the known mistake "mutates-state", written differently

@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import yazl from "yazl";
 import type { GradeOptions } from "../../grader/harness/run/grade";
+import type { Mistake } from "../../grader/harness/score/manifest";
 
 /** The repository root. */
 export const REPO = path.resolve(__dirname, "..", "..");
@@ -92,3 +93,16 @@ export function cli(args: string[], opts: { cwd?: string; killAfterFirstResult?:
   });
 }
 
+
+/**
+ * Whether the feedback can name known mistake `m` of an exercise whose catalogue is `mistakes`,
+ * for a student whose outcomes are exactly m's (written from the rule's statement, not from
+ * feedback/explain.ts): its record holds an answered call, not only throws or failures, and no
+ * other mistake of the exercise has the same record (the same tasks failed, each alike).
+ */
+export function singledOut(m: Mistake, mistakes: readonly Mistake[]): boolean {
+  const calls = Object.values(m.answers).flatMap((d) => d.split("."));
+  if (calls.includes("!x") || !calls.some((c) => !c.startsWith("!"))) return false;
+  const same = (a: Mistake) => Object.keys(a.answers).length === Object.keys(m.answers).length && Object.entries(m.answers).every(([k, d]) => a.answers[k] === d);
+  return mistakes.filter(same).length === 1;
+}

@@ -226,7 +226,7 @@ describe("security suite", () => {
     expect(msgs("syntax-error")).toBe("file did not compile: exercise.ts(6,14): Expression expected.");
     expect(msgs("bad-types-exports")).toMatch(/type error: exercise\.ts\(1,14\): Type 'string' is not assignable to type 'number'/);
     expect(out("bad-types-exports", "c")).toBe("no export named scale");
-    expect(out("throw-at-import", "a")).toBe("threw while loading: Error: boom at import");
+    expect(out("throw-at-import", "a")).toBe("threw while loading the file (what it threw is not shown here: run the public tests to see it)");
     expect(out("loop-sync", "c")).toBe("the student process timed out after 2000 ms of CPU time");
     expect(out("loop-at-import", "a")).toBe("the student process timed out after 2000 ms of CPU time while loading the file");
     expect(out("loop-async", "d")).toBe("the student process gave no answer within 10 s");
@@ -241,7 +241,7 @@ describe("security suite", () => {
     expect(traversal).toMatch(/unsafe path in the archive ignored: "\/abs\/zz-demo\/exercise\.ts"/);
     expect(msgs("zip-traversal")).toMatch(/is a symbolic link: ignored/);
     expect(runs[0]!.get("zip-entries")!.output).toMatch(/more than 5000 entries/);
-    expect(out("disk-fill", "e")).toBe("threw: Error: EROFS: read-only file system, open '/tmp/scratch-…' (the sandbox is read-only: a submission may not write files)");
+    expect(out("disk-fill", "e")).toBe("threw (what it threw is not shown here: run the public tests to see it)");
   });
 
   it("never shows an input of a task in a student's own words: thrown messages, error names, returned keys", () => {
@@ -249,8 +249,8 @@ describe("security suite", () => {
     expect(outputs).toHaveLength(3);
     // the fixture's inputs are 1, 2, 3, −1.5, 0.25, 8 (scale), 0.8, 4, 0…4 (warmup), 4 (range): no digit is left
     for (const o of outputs) expect(o, o).not.toMatch(/\d/);
-    expect(outputs[0]).toMatch(/^threw: Error: scale not done yet: x … … …/);
-    expect(outputs[1]).toMatch(/^threw: Input…_…_…: warmup/);
+    // what the code threw (message, name, in any alphabet) is not shown at all
+    expect(outputs.slice(0, 2)).toEqual(["threw (what it threw is not shown here: run the public tests to see it)", "threw (what it threw is not shown here: run the public tests to see it)"]);
     expect(feedbackHtml(runs[0]!.get("harvest-inputs")!)).not.toMatch(/Input0|n=4|x 1 /);
   });
 

@@ -67,22 +67,18 @@ export interface RawGrade {
 const TIMEOUTS_PER_EXPORT = 2;
 /** CPU time (ms) of student calls one submission may use before the rest fail fast. */
 const SUBMISSION_CPU_MS = 60_000;
-/**
- * Wall-clock time (ms) one submission's calls may take in all before the rest fail fast: the
- * bound on calls that wait without computing. Generous, so that load never reaches it.
- */
-const SUBMISSION_WAIT_MS = 300_000;
 
 /** One submission being graded: its compiled files and its student process. */
 class Session {
   /** Timeouts per "exercise/export"; a file that hung while loading is recorded as "exercise/". */
   readonly timeouts = new Map<string, number>();
-  /** Wall-clock time its calls have taken. */
-  waitedMs = 0;
+  /** When its calls must have ended (ms since the epoch), from its first call on. */
+  private deadline = Infinity;
 
   constructor(
     readonly compiled: Record<string, Compiled>,
     readonly proc: StudentProcess,
+    private readonly wallMs: number,
   ) {}
 
   /** Why calls of `req.export` cannot run now, if they cannot. */
@@ -93,7 +89,7 @@ class Session {
     if (this.timeouts.has(`${req.exercise}/`)) return "skipped: the file timed out while loading";
     if ((this.timeouts.get(`${req.exercise}/${req.export}`) ?? 0) >= TIMEOUTS_PER_EXPORT) return `skipped: earlier calls to ${req.export} timed out`;
     if (this.proc.cpuUsedMs > SUBMISSION_CPU_MS) return `skipped: the submission used up its ${SUBMISSION_CPU_MS / 1000} s of CPU time`;
-    if (this.waitedMs > SUBMISSION_WAIT_MS) return `skipped: the submission's calls took more than ${SUBMISSION_WAIT_MS / 1000} s in all`;
+    if (Date.now() > this.deadline) return `skipped: the submission's calls took more than ${this.wallMs / 1000} s in all`;
     return null;
   }
 
@@ -110,9 +106,8 @@ class Session {
         while (out.length < req.items.length) out.push({ ok: false, error: refused });
         break;
       }
-      const t0 = Date.now();
-      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), SUBMISSION_CPU_MS - this.proc.cpuUsedMs);
-      this.waitedMs += Date.now() - t0;
+      if (this.deadline === Infinity) this.deadline = Date.now() + this.wallMs;
+      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), SUBMISSION_CPU_MS - this.proc.cpuUsedMs, this.deadline);
       out.push(...got);
       const last = got[got.length - 1];
       if (last && !last.ok && last.timedOut === "load") this.timeouts.set(`${req.exercise}/`, 1);
@@ -230,7 +225,7 @@ export class Grader {
           for (const id of this.exercises) raw.compiled[id] = { ok: false, message: "the submission could not be read", notes: [] };
           fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
         }
-        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits, this.tap && ((text) => this.tap!(sub.key, text))));
+        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits, this.tap && ((text) => this.tap!(sub.key, text))), this.limits.submissionMs);
         this.broker.register(sub.key, (req) => session.answer(req));
         sessions.set(sub.key, { session, raw, dir });
       }

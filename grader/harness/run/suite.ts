@@ -10,7 +10,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, inject, test } from "vitest";
 import { answersDigest } from "../feedback/digest";
-import { CHECK_SEPARATOR, redactNumbers } from "../feedback/explain";
+import { CHECK_SEPARATOR, shownToStudent } from "../feedback/explain";
 import { BrokerClient } from "./broker";
 import { decode, encode, NotPlainData, refusedValue } from "../sandbox/codec";
 import type { CallResult } from "../sandbox/sandbox";
@@ -58,7 +58,7 @@ declare module "vitest" {
 
 /**
  * A failure caused by the student's code; its message is safe to show the student once its numbers
- * are blanked (see `redactNumbers`; `verbatim` for a message the harness wrote whole). It carries no stack frames: they would only point into the harness,
+ * are blanked (see `shownToStudent`; `verbatim` for a message the harness wrote whole). It carries no stack frames: they would only point into the harness,
  * and vitest would read and source-map every file they name for each failed task.
  */
 export class StudentError extends Error {
@@ -243,7 +243,7 @@ export function task(part: string, title: string, points: number, fn: () => Prom
     } catch (e) {
       // A failed check comes first; a student's own words are shown with their numbers blanked.
       if (state.failure) throw state.failure;
-      if (e instanceof StudentError && !e.verbatim) throw new StudentError(redactNumbers(e.message), true);
+      if (e instanceof StudentError && !e.verbatim) throw new StudentError(shownToStudent(e.message), true);
       throw e;
     } finally {
       if (recorder.answers.length > 0) t.meta.lrgrader = { ...meta, answers: answersDigest(recorder.answers) };

@@ -108,7 +108,12 @@ DTF.formatToParts = function (this: Intl.DateTimeFormat, d?: Date | number) {
   return formatToParts.call(this, d === undefined ? FROZEN : d);
 };
 
-// performance: the monotonic clock reads 0 and its origin is the frozen instant.
+// Event times and file times of the web APIs read the clocks too.
+Object.defineProperty(Event.prototype, "timeStamp", { get: () => 0 });
+Object.defineProperty(File.prototype, "lastModified", { get: () => FROZEN });
+// performance: the monotonic clock reads 0 and its origin is the frozen instant (on the object
+// and on its prototype, where the real getters live).
+Object.defineProperties(Object.getPrototypeOf(performance), { now: { value: () => 0 }, timeOrigin: { get: () => FROZEN } });
 const entry = (name: string, entryType: string) => ({ name: String(name), entryType, startTime: 0, duration: 0, detail: null });
 Object.defineProperties(performance, {
   now: { value: () => 0 },
@@ -226,7 +231,12 @@ const checkModule = (id: string) => {
   if (REFUSED_MODULES.has(name)) throw new Error(`the module ${name} is not available while grading`);
 };
 // Every require of a module goes through Module._load (process.mainModule.require, createRequire…).
-const Module = require("node:module") as { _load: (id: string, ...rest: unknown[]) => unknown };
+// A dynamic import() would not: compiling a CommonJS module (whose code may import()) is refused,
+// and the constant that gives vm-compiled code the main loader is hidden, so no code compiled
+// after this point can import() at all.
+const Module = require("node:module") as { _load: (id: string, ...rest: unknown[]) => unknown; prototype: Record<string, unknown> };
+Module.prototype._compile = refuse("compiling a module");
+Object.defineProperty(vm, "constants", { value: Object.freeze({}) });
 const load = Module._load;
 Module._load = function (this: unknown, id: string, ...rest: unknown[]) {
   checkModule(id);
@@ -236,7 +246,7 @@ const getBuiltinModule = process.getBuiltinModule;
 if (getBuiltinModule) {
   process.getBuiltinModule = ((id: string) => (checkModule(id), getBuiltinModule.call(process, id))) as typeof process.getBuiltinModule;
 }
-for (const name of ["generateKey", "generateKeySync", "generateKeyPair", "generateKeyPairSync", "generatePrime", "generatePrimeSync", "createECDH", "createDiffieHellman", "createDiffieHellmanGroup", "getDiffieHellman", "createSign", "sign", "publicEncrypt", "privateEncrypt"]) {
+for (const name of ["generateKey", "generateKeySync", "generateKeyPair", "generateKeyPairSync", "generatePrime", "generatePrimeSync", "createECDH", "createDiffieHellman", "createDiffieHellmanGroup", "getDiffieHellman", "createSign", "sign", "publicEncrypt", "privateEncrypt", "ECDH", "DiffieHellman", "DiffieHellmanGroup", "Sign"]) {
   (crypto as unknown as Record<string, unknown>)[name] = refuse(`crypto.${name}`);
 }
 const hooks = require("node:async_hooks") as Record<string, unknown>;

@@ -22,6 +22,12 @@ export interface Limits {
   /** Per-call limit of wall-clock time (ms): a call that waits (a promise that never settles) ends here. */
   waitMs: number;
   /**
+   * Wall-clock time (ms) from a submission's first call after which its calls stop, running or
+   * not: the bound on calls that wait without computing, and so on how long one submission can
+   * hold up its batch. Generous: an honest submission's code computes well under a second in all.
+   */
+  submissionMs: number;
+  /**
    * Time allowed for the process to start (ms): node and the runtime only, before any student code
    * (a file that hangs while loading is caught by `callMs`), so it is generous: a loaded grading
    * machine must never cost a student points.
@@ -39,7 +45,7 @@ export interface Limits {
   nofile: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { callMs: 2000, waitMs: 10000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, waitMs: 10000, submissionMs: 120_000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
 
 /** How student processes are isolated on this machine, decided once per grader. */
 export interface Isolation {
@@ -212,10 +218,10 @@ export class StudentProcess {
    * the full per-call time limit, restarted at each answer. Resolves to one result per item, or
    * to fewer when the process died: the last result is then the failure, and the items after it
    * did not run. `budgetMs` bounds the CPU time of the whole request (the submission's remaining
-   * CPU time).
+   * CPU time), and `deadline` (ms since the epoch) its end, however long it waited in the queue.
    */
-  request(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs = Infinity): Promise<CallResult[]> {
-    const run = () => this.send(kind, file, exportName, items, budgetMs);
+  request(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs = Infinity, deadline = Infinity): Promise<CallResult[]> {
+    const run = () => this.send(kind, file, exportName, items, budgetMs, deadline);
     const p = this.queue.then(run, run);
     this.queue = p;
     return p;
@@ -278,7 +284,7 @@ export class StudentProcess {
       cmd = "prlimit";
       args = [...rlimits, ...(canSwitchUid ? [`--nproc=${this.limits.nproc}`] : []), "--", "bwrap",
         "--info-fd", "3", ...bwrapArgs(nodeBin, [[this.runtimeDir, "/runtime"], [this.subRoot, "/submission"]]),
-        nodeBin, ...nodeArgs, "/runtime/student-runtime.js", "/submission"];
+        nodeBin, ...nodeArgs, "--experimental-permission", "--allow-fs-read=/runtime/*", "--allow-fs-read=/submission/*", "/runtime/student-runtime.js", "/submission"];
       opts = { detached: true, stdio: ["pipe", "pipe", "pipe", "pipe"], env: {}, ...(canSwitchUid ? { uid, gid: uid } : {}) };
     } else {
       cmd = "prlimit";
@@ -386,7 +392,7 @@ export class StudentProcess {
     return ready;
   }
 
-  private async send(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs: number): Promise<CallResult[]> {
+  private async send(kind: "call" | "value", file: string, exportName: string, items: unknown[][], budgetMs: number, deadline: number): Promise<CallResult[]> {
     if (items.length === 0) return [];
     if (!this.child || !this.ready) this.ready = this.start();
     try {
@@ -434,6 +440,7 @@ export class StudentProcess {
         if (used > this.limits.callMs) stop(`timed out after ${this.limits.callMs} ms of CPU time`, true);
         else if (Date.now() - wallMark > this.limits.waitMs) stop(`gave no answer within ${this.limits.waitMs / 1000} s`, true);
         else if (cpu !== null && cpuAtStart !== null && cpu - cpuAtStart > budgetMs) stop("was stopped: the submission used up its CPU time");
+        else if (Date.now() > deadline) stop("was stopped: the submission's calls took too long in all");
       }, 50);
       const finish = (r: CallResult[]) => {
         clearInterval(watch);

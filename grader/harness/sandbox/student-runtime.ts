@@ -18,12 +18,13 @@
  * line cannot touch another submission, the tests, or the score, which the trusted side computes
  * from vitest's records alone.
  */
+// The grader's own modules first: once frozen.ts has run, no module can be compiled.
+import { encode, decode, NotPlainData, refusedValue } from "./codec";
 import { reseed } from "./frozen";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as util from "node:util";
 import * as vm from "node:vm";
-import { encode, decode, NotPlainData, refusedValue } from "./codec";
 
 const root = path.resolve(process.argv[2] ?? ".");
 const writeOut = process.stdout.write.bind(process.stdout);

@@ -6,7 +6,7 @@
  */
 import type { RawGrade } from "../run/runner";
 import type { Visibility } from "../run/suite";
-import { failureText } from "../feedback/explain";
+import { failureText, knownMistake } from "../feedback/explain";
 import { checkDeclaredTasks, round, type Manifest } from "./manifest";
 
 /** A Gradescope test entry. */
@@ -57,6 +57,7 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
     // A file that did not compile already says why; its type errors would repeat it.
     if (!c || c.ok) for (const e of raw.typeErrors[id] ?? []) messages.push(`type error: ${e}`);
     let got = 0;
+    const known = knownMistake(ex.tasks, (t) => byKey.get(key(id, t.part, t.title)), ex.mistakes ?? []);
     for (const t of ex.tasks) {
       const o = byKey.get(key(id, t.part, t.title));
       const passed = o?.state === "passed";
@@ -66,7 +67,7 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
         score: passed ? t.points : 0,
         max_score: t.points,
         status: passed ? "passed" : "failed",
-        output: passed ? "passed" : failureText(o, t, ex.mistakes ?? []),
+        output: passed ? "passed" : failureText(o, t, known),
         visibility: t.visibility,
       });
     }
