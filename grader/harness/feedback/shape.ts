@@ -1,7 +1,7 @@
 /**
  * Naming a wrong type or shape before any value is compared: "returned a string where a number
  * is expected", "returned an array of 4 numbers where a 2 × 2 matrix (array of arrays) is
- * expected", "missing key `vHat`, found `v_hat`". The messages describe shapes and key names
+ * expected", "missing key `vHat` (a key that differs from it only in case or underscores was returned)". The messages describe shapes and key names
  * only, never a value, so they are safe for hidden tasks.
  */
 
@@ -62,7 +62,8 @@ export function shapeMismatch(actual: unknown, expected: unknown, where = ""): s
     for (const k of Object.keys(expected)) {
       if (!(k in (actual as object))) {
         const near = got.find((g) => loose(g) === loose(k));
-        return `missing key \`${k}\`${at}${near ? `, found \`${near}\`` : got.length ? ` (found keys ${got.map((g) => `\`${g}\``).join(", ")})` : ""}`;
+        // The student's own key names are not echoed: a name can spell out a hidden input.
+        return `missing key \`${k}\`${at}${near ? " (a key that differs from it only in case or underscores was returned)" : ""}`;
       }
       const inner = shapeMismatch((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], where ? `${where}.${k}` : `\`${k}\``);
       if (inner) return inner;
