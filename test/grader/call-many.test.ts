@@ -29,7 +29,7 @@ describe("s.callMany", () => {
     fs.writeFileSync(manifest, manifestText(await generateManifest(path.join(DIR, "suites"))));
     // d waits 3 × 0.6 s, e waits 1 s more before its kill: past 2.5 s from the first call, the
     // running call is stopped and every later call is refused.
-    const r = await gradeSubmission(path.join(DIR, "submission"), { suitesDir: path.join(DIR, "suites"), manifest, limits: { callMs: 1000, waitMs: 1000, submissionMs: 2500 } });
+    const r = await gradeSubmission(path.join(DIR, "submission"), { suitesDir: path.join(DIR, "suites"), manifest, limits: { callMs: 1000, waitMs: 1000, submissionWallMs: 2500 } });
     const out = Object.fromEntries(r.tests.map((t) => [t.name.slice(0, 10), t.output]));
     expect(out["zz-batch d"]).toBe("passed");
     // (e's own check expects the kill by the wait limit, so it fails: the deadline came first)

@@ -65,8 +65,6 @@ export interface RawGrade {
 
 /** After this many timeouts of one export, its remaining calls fail fast. */
 const TIMEOUTS_PER_EXPORT = 2;
-/** CPU time (ms) of student calls one submission may use before the rest fail fast. */
-const SUBMISSION_CPU_MS = 60_000;
 
 /** One submission being graded: its compiled files and its student process. */
 class Session {
@@ -78,7 +76,7 @@ class Session {
   constructor(
     readonly compiled: Record<string, Compiled>,
     readonly proc: StudentProcess,
-    private readonly wallMs: number,
+    private readonly limits: Pick<Limits, "submissionCpuMs" | "submissionWallMs">,
   ) {}
 
   /** Why calls of `req.export` cannot run now, if they cannot. */
@@ -88,8 +86,8 @@ class Session {
     if (!c.ok) return c.message;
     if (this.timeouts.has(`${req.exercise}/`)) return "skipped: the file timed out while loading";
     if ((this.timeouts.get(`${req.exercise}/${req.export}`) ?? 0) >= TIMEOUTS_PER_EXPORT) return `skipped: earlier calls to ${req.export} timed out`;
-    if (this.proc.cpuUsedMs > SUBMISSION_CPU_MS) return `skipped: the submission used up its ${SUBMISSION_CPU_MS / 1000} s of CPU time`;
-    if (Date.now() > this.deadline) return `skipped: the submission's calls took more than ${this.wallMs / 1000} s in all`;
+    if (this.proc.cpuUsedMs > this.limits.submissionCpuMs) return `skipped: the submission used up its ${this.limits.submissionCpuMs / 1000} s of CPU time`;
+    if (Date.now() > this.deadline) return `skipped: the submission's calls took more than ${this.limits.submissionWallMs / 1000} s in all`;
     return null;
   }
 
@@ -106,8 +104,8 @@ class Session {
         while (out.length < req.items.length) out.push({ ok: false, error: refused });
         break;
       }
-      if (this.deadline === Infinity) this.deadline = Date.now() + this.wallMs;
-      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), SUBMISSION_CPU_MS - this.proc.cpuUsedMs, this.deadline);
+      if (this.deadline === Infinity) this.deadline = Date.now() + this.limits.submissionWallMs;
+      const got = await this.proc.request(req.kind, `${req.exercise}/exercise.js`, req.export, req.items.slice(out.length), this.limits.submissionCpuMs - this.proc.cpuUsedMs, this.deadline);
       out.push(...got);
       const last = got[got.length - 1];
       if (last && !last.ok && last.timedOut === "load") this.timeouts.set(`${req.exercise}/`, 1);
@@ -225,7 +223,7 @@ export class Grader {
           for (const id of this.exercises) raw.compiled[id] = { ok: false, message: "the submission could not be read", notes: [] };
           fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
         }
-        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits, this.tap && ((text) => this.tap!(sub.key, text))), this.limits.submissionMs);
+        const session = new Session(raw.compiled, new StudentProcess(dir, this.runtimeDir, this.isolation, this.limits, this.tap && ((text) => this.tap!(sub.key, text))), this.limits);
         this.broker.register(sub.key, (req) => session.answer(req));
         sessions.set(sub.key, { session, raw, dir });
       }

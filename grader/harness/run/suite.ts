@@ -57,9 +57,10 @@ declare module "vitest" {
 }
 
 /**
- * A failure caused by the student's code; its message is safe to show the student once its numbers
- * are blanked (see `shownToStudent`; `verbatim` for a message the harness wrote whole). It carries no stack frames: they would only point into the harness,
- * and vitest would read and source-map every file they name for each failed task.
+ * A failure caused by the student's code; its message is shown to the student as `shownToStudent`
+ * allows (`verbatim` for a message the harness wrote whole). It carries no stack frames: they
+ * would only point into the harness, and vitest would read and source-map every file they name
+ * for each failed task.
  */
 export class StudentError extends Error {
   constructor(
@@ -241,7 +242,7 @@ export function task(part: string, title: string, points: number, fn: () => Prom
     try {
       await running.run(state, fn);
     } catch (e) {
-      // A failed check comes first; a student's own words are shown with their numbers blanked.
+      // A failed check comes first; a student's own words are shown only as far as shownToStudent allows.
       if (state.failure) throw state.failure;
       if (e instanceof StudentError && !e.verbatim) throw new StudentError(shownToStudent(e.message), true);
       throw e;

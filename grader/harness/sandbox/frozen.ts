@@ -111,13 +111,11 @@ DTF.formatToParts = function (this: Intl.DateTimeFormat, d?: Date | number) {
 // Event times and file times of the web APIs read the clocks too.
 Object.defineProperty(Event.prototype, "timeStamp", { get: () => 0 });
 Object.defineProperty(File.prototype, "lastModified", { get: () => FROZEN });
-// performance: the monotonic clock reads 0 and its origin is the frozen instant (on the object
-// and on its prototype, where the real getters live).
+// performance: the monotonic clock reads 0 and its origin is the frozen instant (on its prototype,
+// where the real ones live, so no route to them is left).
 Object.defineProperties(Object.getPrototypeOf(performance), { now: { value: () => 0 }, timeOrigin: { get: () => FROZEN } });
 const entry = (name: string, entryType: string) => ({ name: String(name), entryType, startTime: 0, duration: 0, detail: null });
 Object.defineProperties(performance, {
-  now: { value: () => 0 },
-  timeOrigin: { value: FROZEN },
   mark: { value: (name: string) => entry(name, "mark") },
   measure: { value: (name: string) => entry(name, "measure") },
   eventLoopUtilization: { value: () => ({ idle: 0, active: 0, utilization: 0 }) },

@@ -21,12 +21,14 @@ export interface Limits {
   callMs: number;
   /** Per-call limit of wall-clock time (ms): a call that waits (a promise that never settles) ends here. */
   waitMs: number;
+  /** CPU time (ms) a submission's calls may use in all before the rest fail fast. */
+  submissionCpuMs: number;
   /**
    * Wall-clock time (ms) from a submission's first call after which its calls stop, running or
    * not: the bound on calls that wait without computing, and so on how long one submission can
    * hold up its batch. Generous: an honest submission's code computes well under a second in all.
    */
-  submissionMs: number;
+  submissionWallMs: number;
   /**
    * Time allowed for the process to start (ms): node and the runtime only, before any student code
    * (a file that hangs while loading is caught by `callMs`), so it is generous: a loaded grading
@@ -45,7 +47,7 @@ export interface Limits {
   nofile: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { callMs: 2000, waitMs: 10000, submissionMs: 120_000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
+export const DEFAULT_LIMITS: Limits = { callMs: 2000, waitMs: 10000, submissionCpuMs: 60_000, submissionWallMs: 120_000, startMs: 20000, heapMb: 256, dataMb: 1024, nproc: 32, outputBytes: 4 << 20, nofile: 64 };
 
 /** How student processes are isolated on this machine, decided once per grader. */
 export interface Isolation {
