@@ -10,5 +10,7 @@ export { lars, Lars, trustRatio, trustClip, type LarsOptions } from "./lars";
 export { lamb, Lamb, type LambOptions } from "./lamb";
 export { shampoo, Shampoo, SHAMPOO_MAX_SIDE, type ShampooOptions } from "./shampoo";
 export { muon, Muon, matrixShape, type MuonOptions } from "./muon";
+export { lion, Lion, type LionOptions } from "./lion";
+export { adadelta, Adadelta, type AdadeltaOptions } from "./adadelta";
 export { matmul, gramRows, symmetricEigen, symmetricPower, eigenWork, newtonSchulz, nsWork, NS_COEFFICIENTS } from "./linalg";
 export type { EigenWork, NsWork } from "./linalg";
