@@ -12,5 +12,6 @@ export { shampoo, Shampoo, SHAMPOO_MAX_SIDE, type ShampooOptions } from "./shamp
 export { muon, Muon, matrixShape, type MuonOptions } from "./muon";
 export { lion, Lion, type LionOptions } from "./lion";
 export { adadelta, Adadelta, type AdadeltaOptions } from "./adadelta";
+export { scheduleFreeSgd, scheduleFreeAdamw, ScheduleFree, type ScheduleFreeSgdOptions, type ScheduleFreeAdamwOptions } from "./schedule-free";
 export { matmul, gramRows, symmetricEigen, symmetricPower, eigenWork, newtonSchulz, nsWork, NS_COEFFICIENTS } from "./linalg";
 export type { EigenWork, NsWork } from "./linalg";
