@@ -764,7 +764,7 @@ describe("float32 allowances at the corners of the suites' ranges", () => {
   it("cover every task of the suites that draws from a seed and compares with a float32 allowance", () => {
     // The suites' seeded tasks: rng(<seed>) calls in the files that compare with TOL.FLOAT32 / F32 / F32B.
     const seeds: number[] = [];
-    for (const file of ["a01-step-decay", "a02-polynomial-decay", "a03-warmup-ratio", "a04-cosine-restarts", "a05-one-cycle", "a06-inverse-sqrt", "a07-cooldown", "a08-batch-scaling", "a09-token-budget", "a10-llm-schedule", "b01-adagrad", "b02-adam-first-moment", "b03-bias-correction", "b04-amsgrad", "b05-coupled-l2", "b06-adafactor", "b07-lars", "b08-trust-ratio", "b09-shampoo", "b10-muon"]) {
+    for (const file of ["a01-step-decay", "a02-polynomial-decay", "a03-warmup-ratio", "a04-cosine-restarts", "a05-one-cycle", "a06-inverse-sqrt", "a07-cooldown", "a08-batch-scaling", "a09-token-budget", "a10-llm-schedule", "a11-momentum", "b01-adagrad", "b02-adam-first-moment", "b03-bias-correction", "b04-amsgrad", "b05-coupled-l2", "b06-adafactor", "b07-lars", "b08-trust-ratio", "b09-shampoo", "b10-muon"]) {
       const source = readFileSync(path.join(ROOT, "grader/suites", `${file}.hidden.test.ts`), "utf8");
       for (const [, seed] of source.matchAll(/\brng\((\d+)\)/g)) seeds.push(Number(seed));
     }
