@@ -119,8 +119,8 @@ export interface ExponentialOptions {
 /**
  * Exponential decay: η(k) = peak for k ≤ B, then max(end, peak · exp(−λ·e)) with
  * e = (k − B) / transitionSteps, floored when `staircase`; B = `transitionBegin` (default 0),
- * `end` default 0. Give exactly one of `rate` (λ, continuous) or `gamma` (the factor per
- * transition, λ = −ln γ). With `transitionSteps = 1` and `gamma`, this is PyTorch's
+ * `end` default 0. Give exactly one of `rate` (λ per transition, not per step unless
+ * transitionSteps = 1) or `gamma` (the factor per transition, λ = −ln γ). With `transitionSteps = 1` and `gamma`, this is PyTorch's
  * `ExponentialLR`; with `gamma` it is optax's `exponential_decay(init_value = peak,
  * transition_steps, decay_rate = γ, transition_begin = B, staircase, end_value = end)` for γ ≤ 1.
  */
