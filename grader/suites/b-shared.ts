@@ -236,6 +236,12 @@ export const F32B = {
    * normalisation divides by its own norm.
    */
   muonStep: (steps: number, cancellation: number): number => f32(4 * NS_A ** steps * cancellation),
+  /**
+   * b11 lionStep's momentum m ← β₂m + (1 − β₂)g, against its terms' magnitudes: computing 1 − β₂
+   * from the rounded β₂ is off by κ(β₂)·u relative, plus a few roundings. (The parameters keep
+   * TOL.FLOAT32 against |θ| + η: the sign is exact where |c| is far from 0, as `lionDraws` ensures.)
+   */
+  lionMomentum: (beta2: number): number => f32(2 * kappa(beta2)),
 } as const;
 
 /** A rows × 2 (or 2 × cols) matrix with singular values `sv`, from seeded rotations. */
@@ -268,4 +274,32 @@ export function larsLocalDraws(r: Rng) {
     const h0 = { ...hp, weightDecay: 0 };
     return { w, g, hp, c, h0 };
   });
+}
+
+/**
+ * The seeded Lion steps of b11's lionStep task: a chain of `steps` updates from a random state,
+ * with hyperparameters drawn once (β₁ ∈ [0.8, 0.95], β₂ ∈ [0.9, 0.999], λ ∈ [0, 0.5]) and gradients
+ * of scales 10⁻²…10². A gradient entry whose interpolation c = β₁m + (1 − β₁)g falls within 10⁻³ of
+ * its terms' magnitudes is turned to m's sign, so sign(c) does not depend on round-off. `step`
+ * computes the trusted next state (the suite's own Algorithm 2).
+ */
+export function lionDraws<S extends { params: number[]; m: number[] }, H>(
+  r: Rng,
+  steps: number,
+  step: (st: S, g: number[], hp: H & { lr: number; beta1: number; beta2: number; weightDecay: number }) => S,
+): Array<{ st: S; g: number[]; hp: H & { lr: number; beta1: number; beta2: number; weightDecay: number } }> {
+  const hp = { lr: 10 ** (-3 + 2 * r.uniform()), beta1: 0.8 + 0.15 * r.uniform(), beta2: 0.9 + 0.099 * r.uniform(), weightDecay: 0.5 * r.uniform() } as H & { lr: number; beta1: number; beta2: number; weightDecay: number };
+  let st = { params: [r.normal(), r.normal(), r.normal(), r.normal()], m: [0, 0, 0, 0] } as S;
+  const out: Array<{ st: S; g: number[]; hp: typeof hp }> = [];
+  for (let k = 0; k < steps; k++) {
+    const g = st.params.map(() => 10 ** (4 * r.uniform() - 2) * r.normal());
+    g.forEach((gi, i) => {
+      const a = hp.beta1 * st.m[i]!;
+      const b = (1 - hp.beta1) * gi;
+      if (Math.abs(a + b) < 1e-3 * (Math.abs(a) + Math.abs(b))) g[i] = (st.m[i]! < 0 ? -1 : 1) * Math.max(Math.abs(gi), 1e-2);
+    });
+    out.push({ st, g, hp });
+    st = step(st, g, hp);
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { F32, near, shaped, TOL, U32, warmupLinearDraws } from "../../grader/suites/a-shared";
-import { F32B, larsLocalDraws, matmul, nearAdamStep, nearAll, norm, symPow2, transpose, withSingularValues, type Numeric } from "../../grader/suites/b-shared";
+import { F32B, larsLocalDraws, lionDraws, matmul, nearAdamStep, nearAll, norm, symPow2, transpose, withSingularValues, type Numeric } from "../../grader/suites/b-shared";
 import { wrongSolutions, wrongSource } from "../../grader/wrong/wrong";
 import { rng, type Rng } from "../../src/random";
 import { ROOT } from "./exercises";
@@ -604,6 +604,23 @@ function bandCases(r: Rng): Check[] {
 }
 
 const fro = (M: number[][]) => Math.sqrt(M.flat().reduce((s, x) => s + x * x, 0));
+/** b11 lionStep's seeded chains, judged as the suite's nearLion: θ against |θ| + η, m against its terms. */
+function lionCases(r: Rng): Check[] {
+  type St = { params: number[]; m: number[] };
+  type Hp = { lr: number; beta1: number; beta2: number; weightDecay: number };
+  const step = (st: St, g: number[], hp: Hp) => ref("b11-lion").lionStep!(st, g, hp) as St;
+  return Array.from({ length: 3 }, () => lionDraws<St, object>(r, 15, step)).flat().map(({ st, g, hp }) => ({
+    what: JSON.stringify({ st, g, hp }),
+    run: (m) => m.lionStep!(st, g, hp),
+    judge: (a, e) => {
+      const want = e as St;
+      const got = shaped(a, want);
+      nearAll(got.params, want.params, TOL.FLOAT32, "params", st.params.map((p) => Math.abs(p) + hp.lr));
+      nearAll(got.m, want.m, F32B.lionMomentum(hp.beta2), "m", st.m.map((x, i) => hp.beta2 * Math.abs(x) + (1 - hp.beta2) * Math.abs(g[i]!)));
+    },
+  }));
+}
+
 function muonCases(r: Rng): Check[] {
   const out: Check[] = [];
   for (const [rows, cols] of [[3, 2], [2, 3], [2, 2]] as [number, number][]) {
@@ -719,6 +736,7 @@ const TASKS: Task[] = [
   },
   { exercise: "b10-muon", title: "newtonSchulz: transpose symmetry of the band check", seed: 3002, draw: bandCases },
   { exercise: "b10-muon", title: "muonStep: seeded steps", seed: 3003, draw: muonCases },
+  { exercise: "b11-lion", title: "lionStep: seeded random states", seed: 3101, draw: lionCases },
 ];
 
 /** The generators each task is replayed with: the suite's seed, corners, and corners mixed with ordinary draws. */
@@ -764,7 +782,7 @@ describe("float32 allowances at the corners of the suites' ranges", () => {
   it("cover every task of the suites that draws from a seed and compares with a float32 allowance", () => {
     // The suites' seeded tasks: rng(<seed>) calls in the files that compare with TOL.FLOAT32 / F32 / F32B.
     const seeds: number[] = [];
-    for (const file of ["a01-step-decay", "a02-polynomial-decay", "a03-warmup-ratio", "a04-cosine-restarts", "a05-one-cycle", "a06-inverse-sqrt", "a07-cooldown", "a08-batch-scaling", "a09-token-budget", "a10-llm-schedule", "a11-momentum", "b01-adagrad", "b02-adam-first-moment", "b03-bias-correction", "b04-amsgrad", "b05-coupled-l2", "b06-adafactor", "b07-lars", "b08-trust-ratio", "b09-shampoo", "b10-muon"]) {
+    for (const file of ["a01-step-decay", "a02-polynomial-decay", "a03-warmup-ratio", "a04-cosine-restarts", "a05-one-cycle", "a06-inverse-sqrt", "a07-cooldown", "a08-batch-scaling", "a09-token-budget", "a10-llm-schedule", "a11-momentum", "a12-schedule-free", "b01-adagrad", "b02-adam-first-moment", "b03-bias-correction", "b04-amsgrad", "b05-coupled-l2", "b06-adafactor", "b07-lars", "b08-trust-ratio", "b09-shampoo", "b10-muon", "b11-lion"]) {
       const source = readFileSync(path.join(ROOT, "grader/suites", `${file}.hidden.test.ts`), "utf8");
       for (const [, seed] of source.matchAll(/\brng\((\d+)\)/g)) seeds.push(Number(seed));
     }
