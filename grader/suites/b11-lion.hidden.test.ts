@@ -56,6 +56,19 @@ exercise("b11-lion", (s) => {
     nearLion(await s.callPure("lionStep", st2, g2, hp), { params: [1.8 - 0.1 * (1 + 0.9), -0.4 - 0.1 * (-1 - 0.2)], m: [0.0099, -0.198] }, st2, g2, hp, "state");
   });
 
+  task("d", "lionStep: with λ = 0 every coordinate moves by exactly η, for gradients from 10⁻⁶ to 10⁶", 1, async () => {
+    // β₁ = 0.9: c = (0.45, 9.9998e4, 7e3, 2.91e-4, −40): the third coordinate moves uphill (m outweighs
+    // g), the fourth against sign(m). Each parameter moves by η = 1e-3 against sign(c).
+    const hp = { lr: 1e-3, beta1: 0.9, beta2: 0.99, weightDecay: 0 };
+    const st: LionState = { params: [0.5, -1.2, 3, 0.01, -7], m: [0.5, -0.002, 3e4, -1e-5, 0] };
+    const g = [1e-6, 1e6, -2e5, 3e-3, -4e2];
+    const want: LionState = {
+      params: [0.499, -1.201, 2.999, 0.009, -6.999],
+      m: [0.495 + 1e-8, -0.00198 + 1e4, 2.97e4 - 2e3, -9.9e-6 + 3e-5, -4],
+    };
+    nearLion(await s.callPure("lionStep", st, g, hp), want, st, g, hp, "state");
+  });
+
   task("d", "lionStep: matches Algorithm 2 on seeded random states", 1, async () => {
     const r = rng(3101);
     for (let run = 0; run < 3; run++) {
