@@ -64,7 +64,7 @@ export const partB: boolean[] | null = [true, false, true, true, false];
 
 /**
  * (c) Constant-LR SGD on f(x) = ½λx² with gradient noise of variance σ² has stationary iterates of
- * variance s² = ησ²/(λ(2 − ηλ)) and correlation Cov(x_i, x_j) = s²(1 − ηλ)^|i−j|. Derive the
+ * variance s² = ησ²/(λ(2 − ηλ)) and covariance Cov(x_i, x_j) = s²(1 − ηλ)^|i−j|. Derive the
  * variance of the mean of N consecutive stationary iterates for large N (keep only the leading
  * term, the one in 1/N). Write a mathjs expression in `sigma`, `lambda`, `eta` and `N`.
  */
