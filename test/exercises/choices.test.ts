@@ -38,7 +38,7 @@ const ALL = IDS.flatMap(choices);
 
 describe("multiple-choice questions", () => {
   it("are all found: parts (a) and (e) of the twenty exercises and the seven quiz questions", () => {
-    expect(ALL.length).toBe(22 * 2 + 7);
+    expect(ALL.length).toBe(23 * 2 + 7);
     for (const c of ALL) expect(Object.keys(c.options).sort(), c.where).toEqual(["A", "B", "C", "D"]);
   });
 
