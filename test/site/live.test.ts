@@ -186,3 +186,86 @@ describe("the kernel", () => {
     expect(text).toContain("A compute function may use only its arguments");
   });
 });
+
+// A11's live figure (issue 20, §3): its paths, dragged to other η and μ, are the three recurrences
+// written out here without the library. A separate page, built from the lesson itself.
+it("A11: dragging η and μ redraws gradient descent, heavy ball and Nesterov as their recurrences give them", async () => {
+  const dir = join(ROOT, "out", "live-test-a11");
+  rmSync(dir, { recursive: true, force: true });
+  await buildSite({ notebooks: [join(ROOT, "notebooks", "A11-momentum.ipynb")], outDir: join(dir, "site"), workDir: join(dir, "executed") });
+  const a11 = await context.newPage();
+  const errors: string[] = [];
+  a11.on("pageerror", (e) => errors.push(String(e)));
+  await a11.goto(pathToFileURL(join(dir, "site", "A11-momentum.html")).href);
+  await a11.waitForFunction(() => Array.from(document.querySelectorAll("div.course-plot")).every((d) => d.classList.contains("js-plotly-plot")), null, { timeout: 60_000 });
+  const index = await a11.evaluate(() => Array.from(document.querySelectorAll("div.course-plot")).findIndex((d) =>
+    !!document.querySelector(`.course-live-controls[data-for="${d.id}"] input[data-name="mu"]`)));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const read = () => a11.evaluate((i) => {
+    const el = document.querySelectorAll("div.course-plot")[i] as HTMLElement & { data: { name?: string; x: ArrayLike<number>; y: ArrayLike<number> }[]; __courseLive?: { timings: { compute: number }[]; pending?: boolean } };
+    const panel = document.querySelector(`.course-live-controls[data-for="${el.id}"]`)!;
+    const value = (name: string) => Number(panel.querySelector(`input[data-name="${name}"]`)!.nextElementSibling!.textContent);
+    return { lr: value("lr"), mu: value("mu"), traces: el.data.map((t) => ({ name: t.name, x: Array.from(t.x ?? []), y: Array.from(t.y ?? []) })),
+      computes: (el.__courseLive?.timings ?? []).map((t) => t.compute), pending: !!el.__courseLive?.pending };
+  }, index);
+  const slide = async (name: string, fraction: number) => {
+    const slider = a11.locator(`.course-live-controls input[data-name="${name}"]`).first();
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const from = await slider.evaluate((s: HTMLInputElement) => (Number(s.value) - Number(s.min)) / (Number(s.max) - Number(s.min)));
+    const y = box.y + box.height / 2;
+    await a11.mouse.move(box.x + 8 + from * (box.width - 16), y);
+    await a11.mouse.down();
+    for (let k = 1; k <= 10; k++) await a11.mouse.move(box.x + 8 + (from + ((fraction - from) * k) / 10) * (box.width - 16), y);
+    await a11.mouse.up();
+  };
+  const first = await read();
+  expect([first.lr, first.mu]).toEqual([0.03, 0.9]);
+  let seen = first.computes.length;
+  for (const [name, fraction] of [["lr", 0.28], ["mu", 0.3], ["lr", 0.12]] as const) {
+    await slide(name, fraction);
+    await a11.waitForFunction(([i, n]) => {
+      const live = (document.querySelectorAll("div.course-plot")[i] as unknown as { __courseLive?: { timings: unknown[]; pending?: boolean } }).__courseLive;
+      return !!live && live.timings.length > n && !live.pending;
+    }, [index, seen] as const, { timeout: 10_000 });
+    const d = await read();
+    seen = d.computes.length;
+    // f = ½(θ₁² + 25θ₂²) from (−4, 1.5), 60 steps; PyTorch's buffer b ← μb + g (b = g at the first step).
+    // As the figure's run does, a path ends at the first point whose loss exceeds 10⁶ × the first loss.
+    const lam = [1, 25];
+    const loss = (x: number[]) => 0.5 * (x[0]! ** 2 + 25 * x[1]! ** 2);
+    const path = (kind: "gd" | "hb" | "nag") => {
+      let x = [-4, 1.5], b = [0, 0];
+      const xs = [x[0]!], ys = [x[1]!];
+      for (let k = 0; k < 60; k++) {
+        if (loss(x) > 1e6 * loss([-4, 1.5])) break;
+        const g = x.map((v, i) => lam[i]! * v);
+        b = b.map((bi, i) => d.mu * bi + g[i]!);
+        x = x.map((v, i) => v - d.lr * (kind === "gd" ? g[i]! : kind === "hb" ? b[i]! : g[i]! + d.mu * b[i]!));
+        xs.push(x[0]!);
+        ys.push(x[1]!);
+      }
+      return { xs, ys };
+    };
+    for (const [kind, name] of [["gd", "gradient descent"], ["hb", "heavy ball"], ["nag", "Nesterov"]] as const) {
+      const drawnPath = d.traces.find((t) => t.name === name);
+      expect(drawnPath, `${name} at η = ${d.lr}, μ = ${d.mu}`).toBeDefined();
+      const want = path(kind);
+      expectClose(drawnPath!.x, want.xs, `${name} θ₁ at η = ${d.lr}, μ = ${d.mu}`);
+      expectClose(drawnPath!.y, want.ys, `${name} θ₂ at η = ${d.lr}, μ = ${d.mu}`);
+    }
+    // Heavy ball is stable for ηλ < 2(1 + μ), Nesterov only for ηλ < 2(1 + μ)/(1 + 2μ): at λ = 25 the paths say which.
+    // (Judged only 10 % away from an edge, where 60 steps decide it.)
+    const full = (name: string) => d.traces.find((t) => t.name === name)!.x.length === 61;
+    for (const [name, edge] of [["heavy ball", 2 * (1 + d.mu)], ["Nesterov", (2 * (1 + d.mu)) / (1 + 2 * d.mu)]] as const) {
+      if (25 * d.lr < 0.9 * edge) expect(full(name), `${name} converges at η = ${d.lr}, μ = ${d.mu}`).toBe(true);
+      if (25 * d.lr > 1.1 * edge) expect(full(name), `${name} diverges at η = ${d.lr}, μ = ${d.mu}`).toBe(false);
+    }
+  }
+  const final = await read();
+  expect([final.lr, final.mu], "both sliders moved").not.toEqual([0.03, 0.9]);
+  console.log(`live figure "A11 η/μ paths (3 × 60 steps, 40×40 grid)": median compute ${median(final.computes).toFixed(1)} ms over ${final.computes.length} recomputes`);
+  expect(median(final.computes)).toBeLessThan(50);
+  expect(errors).toEqual([]);
+  await a11.close();
+}, 400_000);
