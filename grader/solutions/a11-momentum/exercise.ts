@@ -47,7 +47,7 @@ export interface Tuned {
  * (a) Under a constant gradient g, PyTorch's SGD with learning rate η and momentum μ (no
  * dampening) settles to steps of which size?
  *
- * A. η·g, the same as without momentum: momentum only smooths the direction.
+ * A. η·g, the same as without momentum: momentum only smooths the direction of the steps, not their size.
  * B. η·g/(1 − μ): the buffer sums the geometric series 1 + μ + μ² + … of past gradients.
  * C. η·(1 − μ)·g: momentum slows each step down by the fraction it keeps.
  * D. η·g/(1 + μ): half of each step is cancelled by the previous one.
@@ -122,7 +122,7 @@ export function tuned(lambdaMin: number, lambdaMax: number): Tuned {
  * (e) Your code used PyTorch's SGD(lr = 0.1, momentum = 0.9). You move to a library whose
  * momentum is the EMA b ← 0.9·b + 0.1·g with θ ← θ − η·b. Which η gives (nearly) the same training?
  *
- * A. η = 0.1: the learning rate means the same thing in every library.
+ * A. η = 0.1: the learning rate means the same thing in every library, whatever form its buffer takes.
  * B. η = 1.0: the EMA's steps are (1 − μ) times PyTorch's, so η must grow by 1/(1 − μ).
  * C. η = 0.01: the EMA already averages, so the learning rate must shrink by 1 − μ.
  * D. η = 0.19: the effective rate η(1 + μ) must be matched.
