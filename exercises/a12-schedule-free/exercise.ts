@@ -104,7 +104,7 @@ export function swaOf(iterates: number[][], start: number, every: number): numbe
  *
  * A. Tuned WSD beat the tuned constant learning rate on the test loss in all five seeds.
  * B. A tuned constant rate did as well as the tuned schedules, within the seed spread.
- * C. Schedule-free SGD had the lowest test loss of the five methods in every seed.
+ * C. Schedule-free SGD had the lowest test loss of the six methods in every seed.
  * D. SWA lowered the constant rate's test loss in every seed, beyond the seed spread.
  */
 export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
