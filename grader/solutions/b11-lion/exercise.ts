@@ -18,10 +18,10 @@
  * (a) Which statement describes one Lion update?
  *
  *   A. Update the momentum m ← β₂ m + (1 − β₂) g first, then step θ ← θ − η sign(m).
- *   B. Step along the sign of the interpolation β₁ m + (1 − β₁) g, then update the momentum with
- *      β₂; the weight decay is multiplied by η.
+ *   B. Step along sign(β₁ m + (1 − β₁) g) with weight decay ηλθ, then update m with β₂.
  *   C. Step θ ← θ − η m̂/(√v̂ + ε) with Adam's two moments, and take the sign of the result.
- *   D. Step θ ← θ − η sign(g) along the sign of the current gradient alone, with no state.
+ *   D. Step θ ← θ − η sign(g) along the sign of the current gradient alone, keeping no state
+ *      at all from one update to the next.
  */
 export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
   // The other options are wrong (the starter keeps only the question):
@@ -107,9 +107,10 @@ export function lionTrajectory(x0: number[], steps: number, hp: LionHyper): numb
  * starting point follows the advice of Lion's authors?
  *
  *   A. Keep η = 1e-3 and λ = 0.1: Lion normalises its update, so the same settings carry over.
- *   B. η between 1e-4 and 3e-4, and λ between 0.3 and 1: a 3–10× smaller η and a 3–10× larger λ.
+ *   B. η from 1e-4 to 3e-4 and λ from 0.3 to 1, i.e. a 3–10× smaller η and a 3–10× larger λ.
  *   C. η = 1e-2 and λ = 0.01: the sign discards the gradient's size, so η must be larger.
- *   D. η = 1e-4 and λ = 0.01: both 10× smaller, to keep the run stable.
+ *   D. η = 1e-4 and λ = 0.01: both 10× smaller than AdamW's, to keep the early part of the run
+ *      stable.
  */
 export const partE: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
   // The other options are wrong (the starter keeps only the question):
