@@ -63,6 +63,14 @@ describe("adadelta", () => {
     expect(x[0]).toBeCloseTo(2 - 1e-3 / Math.sqrt(0.100001), 15);
   });
 
+  it("per-group lrScale multiplies the step", () => {
+    const opt = adadelta({}, [{ shape: [1] }, { shape: [1], lrScale: 0.25 }]);
+    const x = f64(0, 0);
+    opt.step(x, f64(1, 1));
+    expect(x[1]! / x[0]!).toBeCloseTo(0.25, 14);
+    expect(x[0]).toBeCloseTo(-1e-3 / Math.sqrt(0.100001), 15);
+  });
+
   it("state() and load() resume bit-identically; options validated", () => {
     const a = adadelta({ rho: 0.95 });
     const x = f64(1, -1);

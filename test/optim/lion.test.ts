@@ -79,6 +79,14 @@ describe("lion", () => {
     expect(() => lion({ betas: [0.9, 0.98] }).load(saved)).toThrow(/state\.options\.betas/);
   });
 
+  it("per-group lrScale and weightDecay: η·lrScale per coordinate, decay by each group's own λ", () => {
+    const opt = lion({ lr: 0.1, weightDecay: 0.5 }, [{ shape: [2], weightDecay: 0 }, { shape: [2], lrScale: 0.5 }]);
+    const x = f64(1, 1, 1, 1);
+    opt.step(x, f64(1, -1, 1, -1));
+    // Group 0: no decay, ∓0.1. Group 1: η = 0.05, λ = 0.5: 1 − 0.05(±1 + 0.5).
+    expect(Array.from(x)).toEqual([expect.closeTo(0.9, 14), expect.closeTo(1.1, 14), expect.closeTo(0.925, 14), expect.closeTo(1.025, 14)]);
+  });
+
   it("validates its options, naming the argument", () => {
     expect(() => lion({ betas: [0.9, 1] })).toThrow(/betas\[1\] = 1 is invalid/);
     expect(() => lion({ lr: -1 })).toThrow(/lr = -1/);
