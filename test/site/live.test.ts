@@ -4,6 +4,8 @@
 // then holds must equal the course library's values at the controls' new settings, computed here
 // in Node independently of the figure code. Recompute times in the page are printed and bounded
 // (the compute function under 50 ms; with plotly's redraw, loosely).
+// The course's A02 page is built too: its staircase figure, dragged, must halve at every drop,
+// checked against η₀·2^(−⌊k/h⌋) written out here (issue 20, §2 item 7).
 // The kernel's refusals of compute functions that reach outside their arguments are checked too.
 import { readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -18,16 +20,18 @@ import { launchChromium } from "./browser";
 
 const OUT = join(ROOT, "out", "live-test");
 const FIXTURE = join(ROOT, "test", "fixtures", "notebooks", "live.ipynb");
+const A02 = join(ROOT, "notebooks", "A02-classic-decays.ipynb");
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let a02: Page;
 const pageErrors: string[] = [];
 const blocked: string[] = [];
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
-  await buildSite({ notebooks: [FIXTURE], outDir: join(OUT, "site"), workDir: join(OUT, "executed") });
+  await buildSite({ notebooks: [FIXTURE, A02], outDir: join(OUT, "site"), workDir: join(OUT, "executed") });
   browser = await launchChromium();
   context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
   await context.route("**/*", (route) => {
@@ -40,7 +44,11 @@ beforeAll(async () => {
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(pathToFileURL(join(OUT, "site", "live.html")).href);
   await page.waitForFunction(() => document.querySelectorAll("div.course-plot.js-plotly-plot").length === 2, null, { timeout: 30_000 });
-}, 240_000);
+  a02 = await context.newPage();
+  a02.on("pageerror", (e) => pageErrors.push(String(e)));
+  await a02.goto(pathToFileURL(join(OUT, "site", "A02-classic-decays.html")).href);
+  await a02.waitForFunction(() => Array.from(document.querySelectorAll("div.course-plot")).every((d) => d.classList.contains("js-plotly-plot")), null, { timeout: 60_000 });
+}, 300_000);
 
 afterAll(async () => {
   await context?.close();
@@ -55,8 +63,8 @@ interface Drawn {
 }
 
 /** What figure `index` (0-based, among live figures) shows: control values, plotly's traces, timings. */
-function drawn(index: number): Promise<Drawn> {
-  return page.evaluate((i) => {
+function drawn(index: number, on: Page = page): Promise<Drawn> {
+  return on.evaluate((i) => {
     const el = document.querySelectorAll("div.course-plot")[i] as HTMLElement & { data: { name?: string; x: ArrayLike<number>; y: ArrayLike<number> }[]; __courseLive?: { timings: Drawn["timings"] } };
     const panel = document.querySelector(`.course-live-controls[data-for="${el.id}"]`)!;
     const values: Record<string, number | string> = {};
@@ -73,28 +81,29 @@ function drawn(index: number): Promise<Drawn> {
 }
 
 /** Drags the slider `name` of live figure `index` with the mouse to `fraction` of its width. */
-async function drag(index: number, name: string, fraction: number): Promise<void> {
-  const slider = page.locator(`.course-live-controls >> nth=${index}`).locator(`input[data-name="${name}"]`);
+async function drag(index: number, name: string, fraction: number, on: Page = page): Promise<void> {
+  await on.bringToFront();   // a page in a background tab gets no animation frames, and the page recomputes in one
+  const slider = on.locator(`.course-live-controls >> nth=${index}`).locator(`input[data-name="${name}"]`);
   await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   const current = await slider.evaluate((s: HTMLInputElement) => (Number(s.value) - Number(s.min)) / (Number(s.max) - Number(s.min)));
   const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 8 + current * (box.width - 16), y);
-  await page.mouse.down();
+  await on.mouse.move(box.x + 8 + current * (box.width - 16), y);
+  await on.mouse.down();
   for (let k = 1; k <= 10; k++) {
     const f = current + ((fraction - current) * k) / 10;
-    await page.mouse.move(box.x + 8 + f * (box.width - 16), y);
+    await on.mouse.move(box.x + 8 + f * (box.width - 16), y);
   }
-  await page.mouse.up();
+  await on.mouse.up();
 }
 
 /** Waits until figure `index` has recomputed `n` times in all and is idle. */
-async function settled(index: number, n: number): Promise<Drawn> {
-  await page.waitForFunction(([i, k]) => {
+async function settled(index: number, n: number, on: Page = page): Promise<Drawn> {
+  await on.waitForFunction(([i, k]) => {
     const live = (document.querySelectorAll("div.course-plot")[i] as unknown as { __courseLive?: { timings: unknown[]; pending?: boolean } }).__courseLive;
     return !!live && live.timings.length >= k && !live.pending;
   }, [index, n] as const, { timeout: 10_000 });
-  return drawn(index);
+  return drawn(index, on);
 }
 
 function expectClose(actual: number[], expected: ArrayLike<number>, what: string): void {
@@ -158,6 +167,40 @@ describe("live figures in the exported page, offline", () => {
     record("gradient descent + contours (60 steps, 60×60 grid)", d);
   });
 
+  it("A02: the staircase, dragged to other half-lives h, halves at every drop and meets the exponential there", async () => {
+    // Index of the staircase among A02's figure divs: the live figure whose control is the half-life.
+    const index = await a02.evaluate(() => Array.from(document.querySelectorAll("div.course-plot")).findIndex((d) =>
+      !!document.querySelector(`.course-live-controls[data-for="${d.id}"] input[data-name="h"]`)));
+    const panel = await a02.evaluate(() => Array.from(document.querySelectorAll(".course-live-controls")).findIndex((p) => !!p.querySelector('input[data-name="h"]')));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const first = await drawn(index, a02);
+    expect(first.values.h).toBe(500);
+    let n = 0, d = first;
+    const seen: number[] = [];
+    for (const fraction of [0.05, 0.3, 0.12]) {
+      await drag(panel, "h", fraction, a02);
+      d = await settled(index, n + 1, a02);
+      n = d.timings.length;
+      const h = d.values.h as number;
+      seen.push(h);
+      // Written out here, without the library: η₀ = 0.5, sampled every 5 steps up to 2999.
+      const steps = Array.from({ length: 600 }, (_, i) => 5 * i);
+      const stair = d.traces.find((t) => t.name === "staircase")!, smooth = d.traces.find((t) => t.name === "exponential")!;
+      expectClose(stair.x, steps, `staircase steps at h = ${h}`);
+      expectClose(stair.y, steps.map((k) => 0.5 * 0.5 ** Math.floor(k / h)), `staircase η₀·2^(−⌊k/h⌋) at h = ${h}`);
+      expectClose(smooth.y, steps.map((k) => 0.5 * 0.5 ** (k / h)), `exponential η₀·2^(−k/h) at h = ${h}`);
+      const drops = steps.filter((k) => k > 0 && k % h === 0);
+      expect(drops.length, `drops at h = ${h}`).toBeGreaterThan(0);
+      for (const k of drops) {
+        const i = k / 5;
+        expect(Math.abs(stair.y[i]! / stair.y[i - 1]! - 0.5), `drop at step ${k}, h = ${h}`).toBeLessThan(1e-12);
+        expect(Math.abs(stair.y[i]! / smooth.y[i]! - 1), `meets the exponential at step ${k}, h = ${h}`).toBeLessThan(1e-12);
+      }
+    }
+    expect(new Set([500, ...seen]).size, `half-lives seen: ${seen}`).toBe(4);
+    record("A02 staircase (2 × 600 points)", d);
+  });
+
   it("recompute in under 50 ms (median of the drag's recomputes), without page errors or network", () => {
     for (const [name, timings] of Object.entries(timingsSeen)) {
       const total = timings.map((t) => t.total);
@@ -169,7 +212,7 @@ describe("live figures in the exported page, offline", () => {
       expect(median(timings.map((t) => t.compute)), `${name}: compute`).toBeLessThan(50);
       expect(median(total), `${name}: compute + redraw`).toBeLessThan(200);
     }
-    expect(Object.keys(timingsSeen)).toHaveLength(2);
+    expect(Object.keys(timingsSeen).length).toBeGreaterThanOrEqual(3);
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);
   });
