@@ -2,6 +2,7 @@
 export { BaseOptimizer, betas, beta, learningRate, norm, optimizerOptions, shapeSize } from "./optimizer";
 export type { LearningRate, Optimizer, OptimizerState, OptionValue, ParamGroup, Params, StepStats, Tensor } from "./optimizer";
 export { sgd, Sgd, type SgdOptions } from "./sgd";
+export { largestRoot, directionRate, spectralRadius, tunedMomentum, observedRate, type MomentumSettings, type TunedSettings } from "./momentumRates";
 export { adagrad, Adagrad, type AdagradOptions } from "./adagrad";
 export { rmsprop, Rmsprop, type RmspropOptions } from "./rmsprop";
 export { adam, adamw, Adam, type AdamOptions } from "./adam";
