@@ -200,6 +200,16 @@ export class ScheduleFree extends BaseOptimizer {
    * given to `step`. Before the first step `out` is left unchanged (x₁ is the starting point).
    */
   averaged(out: Params): void {
+    this.write("x", out);
+  }
+
+  /** The base sequence z (the raw SGD/AdamW iterates), written like `averaged`. */
+  base(out: Params): void {
+    this.write("z", out);
+  }
+
+  /** Copies slot `key` of every group into `out` (the params' form); nothing before the first step. */
+  private write(key: "x" | "z", out: Params): void {
     const ts = this.tensors;
     if (this.t === 0 || !ts) return;
     const flat = out instanceof Float64Array;
@@ -209,18 +219,7 @@ export class ScheduleFree extends BaseOptimizer {
       if (!(dst instanceof Float64Array) || dst.length < off + T.size) {
         throw new ArgumentError("out", dst instanceof Float64Array ? `length ${dst.length}` : dst, `room for group ${T.name} (offset ${off}, size ${T.size}) in the params' form`);
       }
-      dst.set(T.slots.x!, off);
-    });
-  }
-
-  /** The base sequence z (the raw SGD/AdamW iterates), written like `averaged`. */
-  base(out: Params): void {
-    const ts = this.tensors;
-    if (this.t === 0 || !ts) return;
-    const flat = out instanceof Float64Array;
-    ts.forEach((T, i) => {
-      const dst = flat ? (out as Float64Array) : (out as readonly Float64Array[])[i]!;
-      dst.set(T.slots.z!, flat ? T.offset : 0);
+      dst.set(T.slots[key]!, off);
     });
   }
 
