@@ -216,8 +216,9 @@ export class ScheduleFree extends BaseOptimizer {
     ts.forEach((T, i) => {
       const dst = flat ? (out as Float64Array) : (out as readonly Float64Array[])[i];
       const off = flat ? T.offset : 0;
-      if (!(dst instanceof Float64Array) || dst.length < off + T.size) {
-        throw new ArgumentError("out", dst instanceof Float64Array ? `length ${dst.length}` : dst, `room for group ${T.name} (offset ${off}, size ${T.size}) in the params' form`);
+      if (!(dst instanceof Float64Array)) throw new ArgumentError(flat ? "out" : `out[${i}]`, dst, "a Float64Array of the params' form");
+      if (dst.length < off + T.size) {
+        throw new ArgumentError(flat ? "out.length" : `out[${i}].length`, dst.length, `at least ${off + T.size}, room for group ${T.name} (offset ${off}, size ${T.size})`);
       }
       dst.set(T.slots[key]!, off);
     });

@@ -99,7 +99,7 @@ describe("schedule-free SGD (Defazio et al. 2024)", () => {
     expect(() => scheduleFreeSgd({ momentum: 0.9 } as never)).toThrow(/unknown option "momentum"/);
     const opt = scheduleFreeSgd();
     opt.step(Float64Array.of(1, 2), Float64Array.of(0, 0));
-    expect(() => opt.averaged(new Float64Array(1))).toThrow(/out = length 1 is invalid/);
+    expect(() => opt.averaged(new Float64Array(1))).toThrow(/out.length = 1 is invalid: expected at least 2/);
   });
 });
 
