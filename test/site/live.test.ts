@@ -252,6 +252,7 @@ it("A11: dragging η and μ redraws gradient descent, heavy ball and Nesterov as
       computes: (el.__courseLive?.timings ?? []).map((t) => t.compute), pending: !!el.__courseLive?.pending };
   }, index);
   const slide = async (name: string, fraction: number) => {
+    await a11.bringToFront();   // a background tab gets no animation frames
     const slider = a11.locator(`.course-live-controls input[data-name="${name}"]`).first();
     await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
