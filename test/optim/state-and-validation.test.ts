@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
+  adadelta,
   adafactor,
   adagrad,
   adam,
   adamw,
   lamb,
   lars,
+  lion,
   muon,
   rmsprop,
+  scheduleFreeAdamw,
+  scheduleFreeSgd,
   sgd,
   shampoo,
   type Optimizer,
@@ -42,6 +46,10 @@ const makers: Record<string, () => Optimizer> = {
   "lamb": () => lamb({ lr: 1e-2, weightDecay: 0.01 }, groups),
   "shampoo": () => shampoo({ lr: 1e-2 }, groups),
   "muon": () => muon({ lr: 0.02, weightDecay: 0.01 }, groups),
+  "lion": () => lion({ lr: cosine({ max: 1e-3, totalSteps: 40 }), weightDecay: 0.1 }, groups),
+  "adadelta": () => adadelta({ lr: 1, weightDecay: 1e-3 }, groups),
+  "schedule-free sgd": () => scheduleFreeSgd({ lr: 0.02 }, groups),
+  "schedule-free adamw": () => scheduleFreeAdamw({ lr: 1e-2, weightDecay: 0.01 }, groups),
 };
 
 function run(opt: Optimizer, theta: Float64Array, from: number, to: number): void {
