@@ -55,31 +55,45 @@ export function thinPath(points: readonly ArrayLike<number>[], maxPoints = MAX_P
 }
 
 /**
- * Traces of optimizer paths: a line through the iterates, an open circle at the start and a cross
- * at the end; iterates get dots when a path has at most 200 points (beyond that they would hide
- * the line). Marker symbols are plotly's numeric codes (0 dot, 100 open circle, 4 cross) to keep
- * the spec small.
+ * Traces of optimizer paths: for each path one line through its iterates (thinned to `maxPoints`),
+ * with a dot at every iterate when it has at most 200 points (beyond that dots would hide the line);
+ * then, after all the lines, one marker trace per path with its two ends, an open circle at the
+ * start and a cross at the end (plotly's symbol codes 100 and 4), without a legend entry of its own
+ * (it shares the line's legend group). So trace i is path i's line, and a long path costs plotly one
+ * line and two markers to redraw rather than a marker per iterate.
  */
 export function pathTraces(paths: readonly Path[], maxPoints = MAX_POINTS): Trace[] {
-  return paths.map((p, i) => {
+  const lines: Trace[] = [];
+  const ends: Trace[] = [];
+  paths.forEach((p, i) => {
     if (p.points.length === 0) throw new ArgumentError(`paths[${i}].points.length`, 0, "at least one point");
     const pts = thinPath(p.points, maxPoints);
-    const last = pts.length - 1;
-    const dot = pts.length <= 200 ? 4 : 0;
-    return {
+    const x = pts.map((q) => q[0]!);
+    const y = pts.map((q) => q[1]!);
+    const color = seriesColor(i);
+    const dots = pts.length <= 200;
+    lines.push({
       type: "scatter",
-      mode: "lines+markers",
+      mode: dots ? "lines+markers" : "lines",
       name: p.name,
-      x: pts.map((q) => q[0]!),
-      y: pts.map((q) => q[1]!),
-      line: { color: seriesColor(i), width: 2 },
-      marker: {
-        color: seriesColor(i),
-        size: pts.map((_, k) => (k === 0 || k === last ? 10 : dot)),
-        symbol: pts.map((_, k) => (k === 0 ? 100 : k === last ? 4 : 0)),
-      },
-    };
+      legendgroup: p.name,
+      x,
+      y,
+      line: { color, width: 2 },
+      ...(dots ? { marker: { color, size: 4 } } : {}),
+    });
+    ends.push({
+      type: "scatter",
+      mode: "markers",
+      name: `${p.name}: start, end`,
+      legendgroup: p.name,
+      showlegend: false,
+      x: [x[0]!, x[x.length - 1]!],
+      y: [y[0]!, y[y.length - 1]!],
+      marker: { color, size: 10, symbol: [100, 4] },
+    });
   });
+  return [...lines, ...ends];
 }
 
 /**

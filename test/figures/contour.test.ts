@@ -80,10 +80,10 @@ describe("trajectoryFigure", () => {
   const path = Array.from({ length: 5000 }, (_, t) => [-1.2 + (2.2 * t) / 4999, 1 - 0.0001 * t]);
   const fig = trajectoryFigure(f, [{ name: "GD", points: path }], { xRange: [-2, 2], yRange: [-1, 3], levels: 8 });
 
-  it("has level-set lines, the path and a star at the minimizer", () => {
-    expect(fig.data).toHaveLength(8 + 1 + 1);
+  it("has level-set lines, the path (a line and its two ends) and a star at the minimizer", () => {
+    expect(fig.data).toHaveLength(8 + 2 + 1);
     expect(fig.data.slice(0, 8).every((t) => t.mode === "lines" && t.showlegend === false)).toBe(true);
-    const star = fig.data[9]!;
+    const star = fig.data[10]!;
     expect([star.x, star.y]).toEqual([[1], [1]]);
     expect(fig.layout.yaxis!.scaleanchor).toBe("x");
     expect(JSON.parse(JSON.stringify(fig))).toEqual(fig);
@@ -91,17 +91,55 @@ describe("trajectoryFigure", () => {
   it("thins the path to the budget, keeping its first and last points", () => {
     const t = fig.data[8]!;
     const xs = t.x as number[];
-    expect(xs.length).toBeLessThanOrEqual(2000);
+    // 5000 points into 2000: stride ⌈4999/1999⌉ = 3, so indices 0, 3, …, 4998 (1667 of them) and 4999.
+    expect(xs.length).toBe(1668);
     expect(xs[0]).toBe(-1.2);
     expect(xs[xs.length - 1]).toBe(path[4999]![0]);
     expect(thinPath(path.slice(0, 10), 4).map((p) => p[0])).toEqual([path[0]![0], path[3]![0], path[6]![0], path[9]![0]]);
   });
-  it("marks the start with an open circle (100) and the end with a cross (4); dots only on short paths", () => {
-    const [short] = pathTraces([{ name: "p", points: [[0, 0], [1, 1], [2, 0]] }]);
-    expect(short!.marker!.symbol).toEqual([100, 0, 4]);
-    expect(short!.marker!.size).toEqual([10, 4, 10]);
-    const long = fig.data[8]!.marker!.size as number[];
-    expect([long[0], long[1], long[long.length - 1]]).toEqual([10, 0, 10]);
+  it("draws a long path as one line without per-iterate markers, and its ends as one trace of two markers", () => {
+    const [line, ends] = [fig.data[8]!, fig.data[9]!];
+    expect(line.mode).toBe("lines");
+    expect(line.marker).toBeUndefined();
+    expect(line.name).toBe("GD");
+    expect(ends.mode).toBe("markers");
+    expect(ends.showlegend).toBe(false);
+    expect(ends.legendgroup).toBe(line.legendgroup);
+    // The path's own first and last points, (−1.2, 1) and (1, 1 − 0.0001·4999).
+    expect(ends.x).toEqual([-1.2, -1.2 + 2.2]);
+    expect((ends.y as number[])[0]).toBe(1);
+    expect(Math.abs((ends.y as number[])[1]! - 0.5001)).toBeLessThan(1e-12);
+    expect(ends.marker!.symbol).toEqual([100, 4]);
+    expect(ends.marker!.size).toBe(10);
+    expect(ends.marker!.color).toBe(line.line!.color);
+  });
+  it("puts a dot on every iterate of a path of at most 200 points, none beyond", () => {
+    const [short, shortEnds] = pathTraces([{ name: "p", points: [[0, 0], [1, 1], [2, 0]] }]);
+    expect(short!.mode).toBe("lines+markers");
+    expect([short!.x, short!.y]).toEqual([[0, 1, 2], [0, 1, 0]]);
+    expect(short!.marker!.size).toBe(4);
+    expect([shortEnds!.x, shortEnds!.y, shortEnds!.marker!.symbol]).toEqual([[0, 2], [0, 0], [100, 4]]);
+    const ramp = (n: number) => Array.from({ length: n }, (_, k) => [k, 0]);
+    expect(pathTraces([{ name: "p", points: ramp(200) }])[0]!.mode).toBe("lines+markers");
+    expect(pathTraces([{ name: "p", points: ramp(201) }])[0]!.mode).toBe("lines");
+    // maxPoints thins first: 201 points kept at most 101 (stride ⌈200/100⌉ = 2) get dots again.
+    expect(pathTraces([{ name: "p", points: ramp(201) }], 101)[0]!.mode).toBe("lines+markers");
+    // A one-point path: both ends are that point.
+    expect(pathTraces([{ name: "p", points: [[3, 4]] }])[1]!.x).toEqual([3, 3]);
+  });
+  it("lists the lines of all paths first (trace i is path i), then their ends, in each path's colour", () => {
+    const traces = pathTraces([
+      { name: "a", points: [[0, 0], [1, 0]] },
+      { name: "b", points: [[0, 1], [1, 1]] },
+    ]);
+    expect(traces.map((t) => [t.name, t.mode])).toEqual([
+      ["a", "lines+markers"], ["b", "lines+markers"], ["a: start, end", "markers"], ["b: start, end", "markers"],
+    ]);
+    expect(traces[0]!.line!.color).not.toBe(traces[1]!.line!.color);
+    expect(traces[2]!.marker!.color).toBe(traces[0]!.line!.color);
+    expect(traces[3]!.marker!.color).toBe(traces[1]!.line!.color);
+    expect(traces.filter((t) => t.showlegend !== false).map((t) => t.name)).toEqual(["a", "b"]);
+    expect(() => pathTraces([{ name: "a", points: [] }])).toThrow(/paths\[0\]\.points\.length = 0/);
   });
   it("rejects an objective that is not 2-D", () => {
     expect(() => trajectoryFigure(rosenbrock({ dim: 3 }), [], { xRange: [0, 1], yRange: [0, 1] })).toThrow(/objective.dim = 3/);
