@@ -68,8 +68,8 @@ export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;
 export const partB: boolean[] | null = null;
 
 /**
- * (c) Heavy ball (constant η and μ) on one direction of curvature λ > 0 converges for
- * 0 < η < η_max. Write η_max as a mathjs expression in `mu` and `lambda`.
+ * (c) Heavy ball with constant η and μ (0 ≤ μ < 1), as in the header, on one direction of curvature
+ * λ > 0 converges exactly when 0 < η < η_max. Write η_max as a mathjs expression in `mu` and `lambda`.
  */
 export const partC: string | null = null;
 

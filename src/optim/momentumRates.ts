@@ -69,7 +69,8 @@ export interface TunedSettings {
 
 /**
  * The constants that minimise the spectral radius over eigenvalues in [lambdaMin, lambdaMax]
- * (κ = lambdaMax/lambdaMin), with their rates (the quadratic table of Lessard, Recht & Packard 2016):
+ * (κ = lambdaMax/lambdaMin), with their rates (the tunings for quadratics of Lessard, Recht & Packard
+ * 2016, Proposition 1):
  * gradient descent η = 2/(λ_max + λ_min), rate (κ − 1)/(κ + 1); heavy ball (Polyak)
  * η = 4/(√λ_max + √λ_min)², μ = ((√κ − 1)/(√κ + 1))², rate (√κ − 1)/(√κ + 1); Nesterov
  * η = 4/(3λ_max + λ_min), μ = (√(3κ+1) − 2)/(√(3κ+1) + 2), rate 1 − 2/√(3κ + 1).

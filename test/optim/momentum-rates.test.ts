@@ -27,6 +27,9 @@ describe("directionRate and spectralRadius", () => {
   it("heavy ball is stable exactly for 0 < ηλ < 2(1 + μ); Nesterov for 0 < ηλ < 2(1 + μ)/(1 + 2μ)", () => {
     for (const mu of [0.1, 0.5, 0.9]) {
       const hb = 2 * (1 + mu), nag = (2 * (1 + mu)) / (1 + 2 * mu);
+      // The lower edge: at h = 0 one root is 1 (z² − (1 + μ)z + μ = (z − 1)(z − μ)); just above it, below 1.
+      expect(directionRate({ lr: 0, momentum: mu }, 1)).toBeCloseTo(1, 14);
+      expect(directionRate({ lr: 1e-6, momentum: mu }, 1)).toBeLessThan(1);
       expect(directionRate({ lr: hb * (1 - 1e-6), momentum: mu }, 1)).toBeLessThan(1);
       expect(directionRate({ lr: hb * (1 + 1e-6), momentum: mu }, 1)).toBeGreaterThan(1);
       expect(directionRate({ lr: nag * (1 - 1e-6), momentum: mu, nesterov: true }, 1)).toBeLessThan(1);
@@ -76,7 +79,16 @@ describe("tunedMomentum", () => {
     expect(t.heavyBall.momentum).toBeCloseTo(81 / 121, 15);
     expect(t.heavyBall.rate).toBeCloseTo(9 / 11, 15);
     expect(t.nesterov.lr).toBeCloseTo(4 / 301, 15);
+    expect(t.nesterov.momentum).toBeCloseTo((Math.sqrt(301) - 2) / (Math.sqrt(301) + 2), 15);
     expect(t.nesterov.rate).toBeCloseTo(1 - 2 / Math.sqrt(301), 15);
+  });
+
+  it("puts heavy ball's double roots at both ends: ηλ_min = (1 − √μ)², ηλ_max = (1 + √μ)², |z| = √μ inside", () => {
+    // κ = 100: √μ = 9/11, so η·1 = (2/11)² = 4/121 and η·100 = (20/11)² = 400/121.
+    const t = tunedMomentum(1, 100);
+    expect(t.heavyBall.lr * 1).toBeCloseTo((1 - 9 / 11) ** 2, 15);
+    expect(t.heavyBall.lr * 100).toBeCloseTo((1 + 9 / 11) ** 2, 13);
+    for (const lambda of [2, 10, 50, 99]) expect(directionRate(t.heavyBall, lambda)).toBeCloseTo(9 / 11, 12);
   });
 
   it("each tuned pair achieves its stated rate over the interval's ends, and nearby pairs do no better", () => {

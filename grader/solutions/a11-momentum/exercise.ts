@@ -73,8 +73,8 @@ export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = ("B"
 export const partB: boolean[] | null = [true, true, false, true, false];
 
 /**
- * (c) Heavy ball (constant η and μ) on one direction of curvature λ > 0 converges for
- * 0 < η < η_max. Write η_max as a mathjs expression in `mu` and `lambda`.
+ * (c) Heavy ball with constant η and μ (0 ≤ μ < 1), as in the header, on one direction of curvature
+ * λ > 0 converges exactly when 0 < η < η_max. Write η_max as a mathjs expression in `mu` and `lambda`.
  */
 export const partC: string | null = "2 * (1 + mu) / lambda";
 
