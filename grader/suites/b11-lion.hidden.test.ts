@@ -57,14 +57,16 @@ exercise("b11-lion", (s) => {
   });
 
   task("d", "lionStep: with λ = 0 every coordinate moves by exactly η, for gradients from 10⁻⁶ to 10⁶", 1, async () => {
-    // β₁ = 0.9: c = (0.45, 9.9998e4, 7e3, 2.91e-4, −40): the third coordinate moves uphill (m outweighs
-    // g), the fourth against sign(m). Each parameter moves by η = 1e-3 against sign(c).
+    // β₁ = 0.9: c = (0.45 + 1e-7, 1e5 − 0.0018, 7e3, 2.91e-4, −40, 0.05): the third coordinate moves
+    // uphill (m outweighs g), the fourth against sign(m). The sixth, c = 0.9·1 + 0.1·(−8.5) = 0.05,
+    // also moves uphill; had m been updated first (m = 0.905), c would be −0.0355 and the step the
+    // other way. Each parameter moves by η = 1e-3 against sign(c).
     const hp = { lr: 1e-3, beta1: 0.9, beta2: 0.99, weightDecay: 0 };
-    const st: LionState = { params: [0.5, -1.2, 3, 0.01, -7], m: [0.5, -0.002, 3e4, -1e-5, 0] };
-    const g = [1e-6, 1e6, -2e5, 3e-3, -4e2];
+    const st: LionState = { params: [0.5, -1.2, 3, 0.01, -7, 0.2], m: [0.5, -0.002, 3e4, -1e-5, 0, 1] };
+    const g = [1e-6, 1e6, -2e5, 3e-3, -4e2, -8.5];
     const want: LionState = {
-      params: [0.499, -1.201, 2.999, 0.009, -6.999],
-      m: [0.495 + 1e-8, -0.00198 + 1e4, 2.97e4 - 2e3, -9.9e-6 + 3e-5, -4],
+      params: [0.499, -1.201, 2.999, 0.009, -6.999, 0.199],
+      m: [0.495 + 1e-8, -0.00198 + 1e4, 2.97e4 - 2e3, -9.9e-6 + 3e-5, -4, 0.99 - 0.085],
     };
     nearLion(await s.callPure("lionStep", st, g, hp), want, st, g, hp, "state");
   });

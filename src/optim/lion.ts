@@ -22,8 +22,8 @@ const LION_OPTIONS: Record<keyof LionOptions, true> = { lr: true, betas: true, w
  *   c ← β₁ m + (1 − β₁) g;   θ ← θ − η (sign(c) + λθ);   m ← β₂ m + (1 − β₂) g
  *
  * The sign is taken of the interpolation c, before m is updated, and sign(0) = 0 (a coordinate
- * whose c is exactly 0 moves by weight decay alone). Every other coordinate moves by exactly η
- * (plus ηλ|θ|), whatever the gradient's scale. The authors' implementation (google/automl,
+ * whose c is exactly 0 moves by weight decay alone). Without decay every other coordinate moves
+ * by exactly η, whatever the gradient's scale (the decay adds −ηλθ to that). The authors' implementation (google/automl,
  * lucidrains/lion-pytorch) computes the same update as θ·(1 − ηλ) − η·sign(c); its default η is
  * 1e-4. A Schedule's paired `.momentum` is not used (β₁ and β₂ are fixed).
  */

@@ -27,6 +27,19 @@ describe("lion", () => {
     expect(opt.stepCount).toBe(3);
   });
 
+  it("takes the sign of c before m is updated (the order decides the direction here)", () => {
+    const opt = lion({ lr: 0.1 });
+    const x = f64(0);
+    // Step 1: g = 100, c = 10 > 0: θ = −0.1; m = 0.01·100 = 1.
+    opt.step(x, f64(100));
+    expect(x[0]).toBeCloseTo(-0.1, 14);
+    // Step 2: g = −8.5, c = 0.9·1 + 0.1·(−8.5) = 0.05 > 0: θ = −0.2 (uphill, since g < 0).
+    // Updating m first would give m = 0.905 and c = 0.8145 − 0.85 = −0.0355 < 0: θ = 0.
+    opt.step(x, f64(-8.5));
+    expect(x[0]).toBeCloseTo(-0.2, 14);
+    expect(opt.tensors![0]!.slots.m![0]).toBeCloseTo(0.905, 14);
+  });
+
   it("decoupled weight decay is multiplied by η, and sign(0) = 0 leaves decay alone", () => {
     const opt = lion({ lr: 0.1, weightDecay: 0.5 });
     const x = f64(2, 2);
