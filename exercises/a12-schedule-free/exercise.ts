@@ -99,10 +99,10 @@ export function swaOf(iterates: number[][], start: number, every: number): numbe
 }
 
 /**
- * (e) In A12, on the digits with each method's learning rate tuned on a validation split and five
+ * (e) In A12, on the digits with each method's learning rate tuned on a validation split and 15
  * test seeds, what did the data show?
  *
- * A. Tuned WSD beat the tuned constant learning rate on the test loss in all five seeds.
+ * A. Tuned WSD beat the tuned constant learning rate on the test loss in every test seed.
  * B. A tuned constant rate did as well as the tuned schedules, within the seed spread.
  * C. Schedule-free SGD had the lowest test loss of the six methods in every seed.
  * D. SWA lowered the constant rate's test loss in every seed, beyond the seed spread.
