@@ -19,7 +19,7 @@
  *   for use with warmup (p = 2) and the authors' code uses (facebookresearch/schedule_free,
  *   `weight_lr_power`, default 2); the starting point gets no weight, so x₂ = z₂. (The code weights
  *   by the running maximum of γ, which is the same while γ does not decrease, e.g. warmup then
- *   constant; we use γ_t itself.)
+ *   constant; we use γ_t itself, as the paper's §4.3 writes it.)
  *
  * The LR γ_t = lr(k) · min(1, (k + 1)/warmupSteps) for update k = t − 1 (the code's linear warmup).
  */
@@ -78,7 +78,10 @@ export function scheduleFreeSgd(options: ScheduleFreeSgdOptions = {}, groups?: r
  *   z ← z − γ_t g / (√v̂ + ε);   x ← (1 − c) x + c z;   y ← (1 − β₁) z + β₁ x
  *
  * Defaults γ = 0.0025 (the authors'), β = (0.9, 0.999), ε = 1e-8, λ = 0. `params` hold y;
- * evaluate at x (`averaged`).
+ * evaluate at x (`averaged`). The paper's Algorithm 1 differs: it leaves v uncorrected and folds
+ * √(1 − β₂ᵗ) into γ_t (line 8), so there the correction also scales the weight decay and the
+ * averaging weights c; the authors' code moved it into v̂ in version 1.3 (`AdamWScheduleFreePaper`
+ * keeps the earlier form).
  */
 export function scheduleFreeAdamw(options: ScheduleFreeAdamwOptions = {}, groups?: readonly ParamGroup[]): ScheduleFree {
   const o = optimizerOptions("scheduleFreeAdamw", options, ADAMW_OPTIONS);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scheduleFreeAdamw, scheduleFreeSgd, type ScheduleFree } from "../../src/optim/schedule-free";
+import { piecewiseConstant } from "../../src/schedules/decay";
 
 /** Runs `steps` updates on f(y) = ½·λ·y² (one coordinate, ∇f = λy) from y = x0; returns y, x and z after each. */
 function run(opt: ScheduleFree, lambda: number, x0: number, steps: number): { y: number[]; x: number[]; z: number[] } {
@@ -49,6 +50,17 @@ describe("schedule-free SGD (Defazio et al. 2024)", () => {
     expect(r.z[1]).toBeCloseTo(0.9, 14);
     expect(r.x[2]).toBeCloseTo(0.756, 14);
     expect(opt.averagingWeight).toBeCloseTo(0.8, 14);
+  });
+
+  it("with a decreasing γ the weights use γ_t itself (paper §4.3), not the code's running max: c₃ = 0.01/0.05", () => {
+    // γ = 0.2, then 0.1 (piecewise constant). t=1: z₂ = 1 − 0.2·2 = 0.6, c₂ = 1, x₂ = y₂ = 0.6.
+    // t=2: g = 1.2, z₃ = 0.6 − 0.12 = 0.48, c₃ = 0.1²/(0.2² + 0.1²) = 0.2, x₃ = 0.8·0.6 + 0.2·0.48 = 0.576.
+    // (The authors' code would weight both steps by max γ = 0.2: c₃ = ½, x₃ = 0.54.)
+    const opt = scheduleFreeSgd({ lr: piecewiseConstant({ initial: 0.2, boundaries: [1], scales: [0.5] }), weightLrPower: 2 });
+    const r = run(opt, 2, 1, 2);
+    expect(r.z[2]).toBeCloseTo(0.48, 14);
+    expect(opt.averagingWeight).toBeCloseTo(0.2, 14);
+    expect(r.x[2]).toBeCloseTo(0.576, 14);
   });
 
   it("β = 0 is SGD at z with Polyak–Ruppert averaging; β = 1 is primal averaging (gradient at x)", () => {
@@ -125,6 +137,32 @@ describe("schedule-free AdamW (Defazio et al. 2024; the authors' reference imple
     // λ_wd = 0.5, γ = 0.1: z₂ = 1 − 0.05 − 0.1 = 0.85 (the first normalised step is γ·g/|g|).
     const r = run(scheduleFreeAdamw({ lr: 0.1, eps: 0, weightDecay: 0.5 }), 2, 1, 1);
     expect(r.z[1]).toBeCloseTo(0.85, 14);
+  });
+
+  it("matches a line-by-line port of the authors' AdamWScheduleFreeReference.step (warmup 3, weight_lr_power 2, decay at y)", () => {
+    // facebookresearch/schedule_free, schedulefree/adamw_schedulefree_reference.py, transcribed for
+    // one coordinate: sched = (k+1)/warmup, lr_max = max(lr, lr_max), weight = lr_max², ckp1 = weight/weight_sum.
+    const lr0 = 0.05, wd = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8, warm = 3, lam = 2;
+    let y = 1, z = 1, x = 1, v = 0, lrMax = -1, weightSum = 0;
+    const opt = scheduleFreeAdamw({ lr: lr0, weightDecay: wd, warmupSteps: warm, weightLrPower: 2 });
+    const p = Float64Array.of(1), out = new Float64Array(1);
+    for (let k = 0; k < 8; k++) {
+      const grad = lam * y;
+      const lr = lr0 * (k < warm ? (k + 1) / warm : 1);
+      lrMax = Math.max(lr, lrMax);
+      const weight = lrMax ** 2;
+      weightSum += weight;
+      const ckp1 = weight / weightSum;
+      z -= lr * wd * y;
+      v = b2 * v + (1 - b2) * grad * grad;
+      z -= (lr * grad) / (Math.sqrt(v / (1 - b2 ** (k + 1))) + eps);
+      x = (1 - ckp1) * x + ckp1 * z;
+      y = b1 * x + (1 - b1) * z;
+      opt.step(p, Float64Array.of(lam * p[0]!));
+      expect(p[0]).toBeCloseTo(y, 13);
+      opt.averaged(out);
+      expect(out[0]).toBeCloseTo(x, 13);
+    }
   });
 
   it("reports the effective LR γ/(√v̂ + ε) of the z step", () => {
