@@ -133,6 +133,43 @@ export function navHtml(prev: NotebookInfo | null, next: NotebookInfo | null): s
     `display: flex; gap: 1.5rem; flex-wrap: wrap; border-bottom: 1px solid #ddd;">${parts.join("")}</nav>`;
 }
 
+/**
+ * Colours that reach WCAG 2.1 AA's 4.5 : 1 for text (issue 23), overriding nbconvert's JupyterLab
+ * theme: the code highlighting (its variables: the pygments classes of cells and of code in
+ * markdown read them) on the cell background (#f5f5f5) and on markdown code blocks (#eeeeee), and
+ * the input/output prompts, which the theme shows at half opacity (#b0b0b0 on white, 2.2 : 1).
+ * Ratios on #f5f5f5 / #eeeeee, from the WCAG relative-luminance formula.
+ */
+export const ACCESSIBLE_CSS = `<style id="course-accessible-colours">
+:root {
+  --jp-mirror-editor-number-color: #006b00;    /* 6.2 / 5.8 (was #080, 4.3) */
+  --jp-mirror-editor-keyword-color: #006b00;   /* 6.2 / 5.8 (was #008000, 4.7 / 4.4) */
+  --jp-mirror-editor-builtin-color: #006b00;
+  --jp-mirror-editor-quote-color: #006b00;     /* (was #090, 3.5) */
+  --jp-mirror-editor-comment-color: #2e6b6b;   /* 5.6 / 5.3 (was #408080, 4.2) */
+  --jp-mirror-editor-operator-color: #7a1fc2;  /* 6.9 / 6.5 (was #aa22ff, 4.4) */
+  --jp-mirror-editor-meta-color: #7a1fc2;
+  --jp-mirror-editor-atom-color: #3b3bd0;      /* 7.1 / 6.7 (was #88f, 2.8) */
+  --jp-mirror-editor-bracket-color: #6b6b47;   /* 5.0 / 4.7 (was #997, 2.7) */
+  --jp-mirror-editor-error-color: #b30000;     /* 6.6 / 6.2 (was #f00, 3.7) */
+  --jp-mirror-editor-hr-color: #6b6b6b;
+  --jp-cell-inprompt-font-color: #1f6aa8;      /* 5.2 on white-ish (was #307fc1, 3.9) */
+  --jp-cell-outprompt-font-color: #a34a2f;     /* 5.4 (was #bf5b3d, 4.0) */
+  --jp-cell-prompt-not-active-font-color: #616161;
+  --jp-cell-prompt-not-active-opacity: 1;      /* #616161 at full opacity: 6.2 on white */
+}
+</style>`;
+
+/**
+ * An nbconvert page made accessible where the template falls short: `<html lang="en">` (the
+ * template writes none) and `ACCESSIBLE_CSS` as the last stylesheet of the head.
+ */
+export function accessiblePage(html: string): string {
+  return html
+    .replace(/<html(?![^>]*\slang=)([^>]*)>/i, '<html lang="en"$1>')
+    .replace(/<\/head>/i, `${ACCESSIBLE_CSS}\n</head>`);
+}
+
 /** `html` with `nav` inserted after the opening <body …> tag and before </body>. */
 export function withNav(html: string, nav: string): string {
   return html.replace(/<body[^>]*>/, (body) => `${body}\n${nav}`).replace(/<\/body>(?![\s\S]*<\/body>)/, `${nav}\n</body>`);
@@ -179,10 +216,10 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
   const infos = notebooks.map(notebookInfo);
   infos.forEach((info, i) => {
     const page = join(outDir, `${info.name}.html`);
-    writeFileSync(page, withNav(readFileSync(page, "utf8"), navHtml(infos[i - 1] ?? null, infos[i + 1] ?? null)));
+    writeFileSync(page, accessiblePage(withNav(readFileSync(page, "utf8"), navHtml(infos[i - 1] ?? null, infos[i + 1] ?? null))));
   });
   const exercisesPage = join(outDir, "exercises.html");
-  writeFileSync(exercisesPage, withNav(readFileSync(exercisesPage, "utf8"), navHtml(null, infos[0] ?? null)));
+  writeFileSync(exercisesPage, accessiblePage(withNav(readFileSync(exercisesPage, "utf8"), navHtml(null, infos[0] ?? null))));
   const syllabus = readSyllabus();
   writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, syllabus.lessons, infos));
   return infos;

@@ -7,7 +7,7 @@
 // changed) and the values plotly then holds equal the library's, computed here in Node by the same
 // compute function at the same control values.
 // Recompute times in the page are printed; run times are measured by `npm run bench:notebooks`.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,12 +15,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as library from "../../src/index";
 import { describeFailures, listNotebooks, markdownLines, ROOT, type NotebookReport } from "../../scripts/notebooks";
-import { buildSite, executeNotebooks } from "../../scripts/site";
 import { launchChromium, leftoverTex } from "./browser";
+import { courseSite, SITE } from "./course-build";
 
-const OUT = join(ROOT, "out", "course-site");
-const SITE = join(OUT, "site");
-const EXECUTED = join(OUT, "executed");
 const notebooks = listNotebooks();
 const lessons = notebooks.map((nb) => basename(nb, ".ipynb"));
 const reports = new Map<string, NotebookReport>();
@@ -31,9 +28,8 @@ const blocked: string[] = [];
 const timings: string[] = [];
 
 beforeAll(async () => {
-  rmSync(OUT, { recursive: true, force: true });
-  (await executeNotebooks(notebooks, EXECUTED)).forEach((report, i) => reports.set(lessons[i]!, report));
-  await buildSite({ notebooks: lessons.map((name) => join(EXECUTED, `${name}.ipynb`)), outDir: SITE, workDir: EXECUTED, execute: false });
+  // Built once per run, shared with a11y.test.ts (course-build.ts).
+  (await courseSite()).reports.forEach((report, name) => reports.set(name, report));
   browser = await launchChromium();
   context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
   await context.route("**/*", (route) => {
