@@ -7,3 +7,4 @@ export * from "./schedule";
 export * from "./loss";
 export * from "./trajectory";
 export * from "./slider";
+export * from "./describe";
