@@ -25,10 +25,17 @@
 // the compute function runs once unseen when the page is idle (so the library's code is compiled
 // before the first drag), and each change recomputes (at most once per animation frame) and
 // redraws with Plotly.react.
+//
+// Accessibility (issue 23): each slider is a native <input type="range"> (Tab reaches it, arrow
+// keys move it), named by its label and announcing "<meaning> <value>" as aria-valuetext (the
+// control's `spoken` text, else its label as text, then `unit`); the figure carries its text
+// alternative (`describeFigure`, recomputed in the page after each change), and a polite live
+// region announces the changed control and the figure's new series once the changes settle.
 import * as tslab from "tslab";
 import * as library from "../src/index";
 import type { Figure, Trace } from "../src/figures/index";
-import { nextId, outputHtml, scriptJson } from "./web";
+import { describeFigure, plainText, withDistinctSeries } from "../src/figures/index";
+import { escapeHtml, nextId, outputHtml, scriptJson, VISUALLY_HIDDEN } from "./web";
 import { figureTextProblems } from "./figtext";
 
 /**
@@ -50,6 +57,10 @@ function powerExponents(fig: { data: unknown[]; layout?: Record<string, unknown>
 export interface RangeControl {
   /** Shown before the control; may use HTML (η<sub>0</sub>). Default: the control's name. */
   label?: string;
+  /** What the value means, read before it by a screen reader ("peak learning rate"). Default: the label as text. */
+  spoken?: string;
+  /** Read after the value ("steps"). */
+  unit?: string;
   min: number;
   max: number;
   step: number;
@@ -58,6 +69,8 @@ export interface RangeControl {
 /** A slider over a list of numbers (e.g. powers of ten), starting at `value`. */
 export interface ListControl {
   label?: string;
+  spoken?: string;
+  unit?: string;
   values: readonly number[];
   value: number;
 }
@@ -210,29 +223,43 @@ export function prepareLive<C extends Record<string, Control>>(o: LiveOptions<C>
   return { figure, source, kinds };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+/** What a slider's value means, as a screen reader reads it before the value: `spoken`, else the label as text, else the name. */
+export function spokenName(name: string, c: Control): string {
+  return ("spoken" in c && typeof c.spoken === "string" && c.spoken.trim() !== "" ? c.spoken : plainText(c.label ?? "")) || name;
 }
 
-/** The controls' HTML: one labelled slider or select per control, in order. */
+/** The aria-valuetext of a slider at `value`: "peak learning rate 0.3", with the unit after it if any. */
+export function valueText(name: string, c: RangeControl | ListControl, value: number): string {
+  return `${spokenName(name, c)} ${value}${c.unit ? ` ${c.unit}` : ""}`;
+}
+
+/**
+ * The controls' HTML: one labelled slider or select per control, in order (each named by its
+ * label through aria-labelledby; a slider's value shown in an <output> hidden from screen readers,
+ * which hear aria-valuetext instead), then the recompute status and a polite live region.
+ */
 function controlsHtml(id: string, controls: Record<string, Control>): string {
-  const rows = Object.entries(controls).map(([name, c]) => {
-    const label = `<span class="course-live-label">${c.label ?? escapeHtml(name)}</span>`;
-    const attrs = `data-name="${escapeHtml(name)}"`;
+  const rows = Object.entries(controls).map(([name, c], i) => {
+    const labelId = `${id}-label-${i}`;
+    const label = `<span class="course-live-label" id="${labelId}">${c.label ?? escapeHtml(name)}</span>`;
+    const attrs = `data-name="${escapeHtml(name)}" aria-labelledby="${labelId}"`;
     let input: string;
     if ("options" in c) {
       input = `<select ${attrs} data-kind="select">${c.options.map((opt, i) => `<option value="${i}"${opt === c.value ? " selected" : ""}>${escapeHtml(String(opt))}</option>`).join("")}</select>`;
     } else if ("values" in c) {
-      input = `<input type="range" ${attrs} data-kind="list" min="0" max="${c.values.length - 1}" step="1" value="${c.values.indexOf(c.value)}">` +
-        `<output>${c.value}</output>`;
+      input = `<input type="range" ${attrs} data-kind="list" min="0" max="${c.values.length - 1}" step="1" value="${c.values.indexOf(c.value)}" ` +
+        `data-spoken="${escapeHtml(spokenName(name, c))}" data-unit="${escapeHtml(c.unit ?? "")}" aria-valuetext="${escapeHtml(valueText(name, c, c.value))}">` +
+        `<output aria-hidden="true">${c.value}</output>`;
     } else {
-      input = `<input type="range" ${attrs} data-kind="range" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}">` +
-        `<output>${c.value}</output>`;
+      input = `<input type="range" ${attrs} data-kind="range" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}" ` +
+        `data-spoken="${escapeHtml(spokenName(name, c))}" data-unit="${escapeHtml(c.unit ?? "")}" aria-valuetext="${escapeHtml(valueText(name, c, c.value))}">` +
+        `<output aria-hidden="true">${c.value}</output>`;
     }
     return `<label style="display: inline-flex; align-items: center; gap: 0.4em; margin: 0 1.2em 0.3em 0;">${label}${input}</label>`;
   });
   return `<div class="course-live-controls" data-for="${id}" style="margin: 0.3em 0 0.6em 0;">${rows.join("")}` +
-    `<span class="course-live-status" style="color: #888; font-size: 0.85em;"></span></div>`;
+    `<span class="course-live-status" style="color: #595959; font-size: 0.85em;"></span>` +
+    `<div class="course-live-announce" aria-live="polite" style="${VISUALLY_HIDDEN}"></div></div>`;
 }
 
 /**
@@ -245,19 +272,27 @@ export function live<C extends Record<string, Control>>(o: LiveOptions<C>): void
   const source = prepared.source;
   const problems = figureTextProblems(prepared.figure);
   if (problems.length > 0) console.error(`figure text plotly would get wrong:\n  ${problems.join("\n  ")}`);
-  const figure = powerExponents(prepared.figure as { data: unknown[]; layout: Record<string, unknown> }) as Figure;
+  const figure = withDistinctSeries(powerExponents(prepared.figure as { data: unknown[]; layout: Record<string, unknown> }) as Figure);
   const id = nextId();
   const controls = o.controls as Record<string, Control>;
   const lists = Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, "options" in c ? c.options : "values" in c ? c.values : null]));
   const height = typeof figure.layout.height === "number" ? figure.layout.height : 450;
   const config = { responsive: true, displaylogo: false };
   const drawJs = `var compute = (${source});
-var finish = (${powerExponents.toString()});
+var power = (${powerExponents.toString()});
+var finish = function (fig) { return window.CourseLib.withDistinctSeries(power(fig)); };
 var lists = ${scriptJson(lists)};
 var panel = document.querySelector('.course-live-controls[data-for="' + el.id + '"]');
 var status = panel.querySelector(".course-live-status");
+var say = panel.querySelector(".course-live-announce");
+var details = document.querySelector('details.course-figure-data[data-for="' + el.id + '"]');
 var inputs = Array.prototype.slice.call(panel.querySelectorAll("[data-name]"));
-var live = el.__courseLive = {timings: [], errors: [], source: ${scriptJson(source)}, values: values};
+var live = el.__courseLive = {timings: [], errors: [], source: ${scriptJson(source)}, values: values, announced: []};
+var changed = null, sayTimer = null;
+function valueText(input, value) {
+  var unit = input.getAttribute("data-unit");
+  return input.getAttribute("data-spoken") + " " + value + (unit ? " " + unit : "");
+}
 function values() {
   var v = {};
   inputs.forEach(function (input) {
@@ -265,8 +300,27 @@ function values() {
     v[name] = kind === "range" ? Number(input.value) : lists[name][Number(input.value)];
     var out = input.nextElementSibling;
     if (out && out.tagName === "OUTPUT") out.textContent = String(v[name]);
+    if (kind !== "select") input.setAttribute("aria-valuetext", valueText(input, v[name]));
   });
   return v;
+}
+function describe(fig) {
+  var d = window.CourseLib.describeFigure(fig);
+  el.setAttribute("aria-label", d.text);
+  if (details) {
+    details.querySelector(".course-figure-text").textContent = d.text;
+    if (details.open) C.dataTable(el, details.querySelector(".course-figure-table"));
+  }
+  var input = changed;
+  var what = !input ? "" : input.tagName === "SELECT"
+    ? ((document.getElementById(input.getAttribute("aria-labelledby")) || {}).textContent || "") + " " + input.selectedOptions[0].textContent
+    : input.getAttribute("aria-valuetext");
+  clearTimeout(sayTimer);
+  sayTimer = setTimeout(function () {
+    var text = (what ? what + ": " : "") + d.series.join("; ");
+    say.textContent = text;
+    live.announced.push(text);
+  }, 400);
 }
 function recompute() {
   live.pending = false;
@@ -285,9 +339,11 @@ function recompute() {
   live.timings.push({compute: t1 - t0, draw: t2 - t1, total: t2 - t0});
   live.last = fig;
   status.textContent = "recomputed in " + Math.round(t2 - t0) + " ms";
+  try { describe(fig); } catch (e) { live.errors.push("describe: " + e); }
 }
 inputs.forEach(function (input) {
   input.addEventListener("input", function () {
+    changed = input;
     values();
     if (!live.pending) { live.pending = true; requestAnimationFrame(recompute); }
   });
@@ -297,6 +353,6 @@ Plotly.newPlot(el, ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, ${s
 var warm = function () { try { compute(values(), window.CourseLib); } catch (e) { /* shown on a real change */ } };
 if (window.requestIdleCallback) window.requestIdleCallback(warm); else setTimeout(warm, 0);`;
   tslab.display.html(
-    controlsHtml(id, controls) + "\n" + outputHtml({ id, height, drawJs, needs: ["CourseLib"] }),
+    controlsHtml(id, controls) + "\n" + outputHtml({ id, height, drawJs, description: describeFigure(figure).text, needs: ["CourseLib"] }),
   );
 }

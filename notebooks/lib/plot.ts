@@ -7,7 +7,7 @@
 // every figure draws after a reload, in a reopened notebook and in an exported page
 // (notebooks/lib/web.ts).
 import * as tslab from "tslab";
-import type { Figure } from "../src/figures/index";
+import { withDistinctSeries, type Figure } from "../src/figures/index";
 import { figureHtml } from "./web";
 import { cartesianAxes, figureTextProblems, withPowerExponents } from "./figtext";
 
@@ -16,11 +16,13 @@ import { cartesianAxes, figureTextProblems, withPowerExponents } from "./figtext
  * tag>-<n>", unique on the page across kernels and re-runs). Text plotly would show raw
  * ("λ_max" instead of λ<sub>max</sub>) and axes without a title are reported on stderr, which
  * fails the headless notebook test; the figure is still drawn. Axes that choose no number format
- * get exponentformat "power" (`withPowerExponents`).
+ * get exponentformat "power" (`withPowerExponents`). Series that differ only by colour get a dash
+ * or marker symbol each (`withDistinctSeries`), and the figure carries its text alternative and
+ * its data on request (notebooks/lib/web.ts, `figureHtml`).
  */
 export function show(fig: Figure): void {
   const problems = figureTextProblems(fig);
   if (problems.length > 0) console.error(`figure text plotly would get wrong:\n  ${problems.join("\n  ")}`);
-  fig = { ...fig, layout: withPowerExponents(fig.layout as Record<string, unknown>, cartesianAxes(fig)) };
+  fig = withDistinctSeries({ ...fig, layout: withPowerExponents(fig.layout as Record<string, unknown>, cartesianAxes(fig)) });
   tslab.display.html(figureHtml(fig));
 }

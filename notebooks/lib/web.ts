@@ -12,9 +12,14 @@
 // - in an exported page (npm run site, or nbconvert next to the notebook), at that same path
 //   relative to the page, e.g. lib/build/web/plotly.js beside A01-….html.
 // If loading fails the figure says so in its place instead of staying blank.
+//
+// Accessibility (issue 23): the figure div has role="img" and, as aria-label, the figure's text
+// alternative (`describeFigure`, written from its data); below it a closed <details> holds the
+// same text, a table of the drawn data and a CSV download, both made in the page from the traces
+// plotly holds when it is opened (so a live figure's table is its current state).
 import { join, relative, sep } from "path";
 import { randomBytes } from "crypto";
-import type { Figure } from "../src/figures/index";
+import { describeFigure, plainText, type Figure } from "../src/figures/index";
 
 /** The web folder relative to the kernel's working directory (the notebook's folder), with "/". */
 export function webPath(): string {
@@ -71,6 +76,68 @@ if (!C.load) C.load = function (name, file) {
 };`;
 }
 
+/** Escapes text for an HTML attribute or element. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+}
+
+/** Inline style that hides an element visually but keeps it for screen readers (no page stylesheet is needed). */
+export const VISUALLY_HIDDEN = "position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;";
+
+/**
+ * Defines `window.__course.dataTable(el, box)` once per page: fills `box` with a link that
+ * downloads the visible traces of the plotly figure `el` as CSV (series, x, y[, z]) and one table
+ * per trace (caption: the trace's name; columns: the axis titles), up to 1000 rows each. Traces
+ * without a legend entry are left out when some trace has one (contour lines, end markers).
+ */
+function dataTableJs(): string {
+  return `if (!C.dataTable) C.dataTable = function (el, box) {
+  var plain = function (s) { var d = document.createElement("div"); d.innerHTML = String(s == null ? "" : s).replace(/<br\s*\/?>/gi, " "); return (d.textContent || "").trim(); };
+  var layout = el.layout || {}, data = (el.data || []).filter(function (t) { return t.visible !== false && t.visible !== "legendonly"; });
+  if (data.some(function (t) { return t.showlegend !== false; })) data = data.filter(function (t) { return t.showlegend !== false; });
+  var axisTitle = function (t, letter) { var ref = String(t[letter + "axis"] || letter), a = layout[letter + "axis" + ref.slice(1)] || {}; var title = a.title && typeof a.title === "object" ? a.title.text : a.title; return plain(title) || letter; };
+  var csv = [["series", "x", "y", "z"]], cell = function (v) { v = v == null ? "" : String(v); return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+  box.textContent = "";
+  var link = document.createElement("a");
+  box.appendChild(link);
+  data.forEach(function (t, i) {
+    var name = plain(t.name) || "series " + (i + 1), xs = t.x ? Array.prototype.slice.call(t.x) : [], ys = t.y ? Array.prototype.slice.call(t.y) : [], z = t.z;
+    if (xs.length === 0) xs = ys.map(function (_, k) { return k; });
+    var table = document.createElement("table"), cap = document.createElement("caption"), head = document.createElement("tr");
+    table.style.borderCollapse = "collapse"; table.style.margin = "0.5em 0";
+    cap.textContent = name; cap.style.textAlign = "left"; cap.style.fontWeight = "bold"; table.appendChild(cap);
+    var cols = z ? ["row", "column", "value"] : [axisTitle(t, "x"), axisTitle(t, "y")];
+    cols.forEach(function (c) { var th = document.createElement("th"); th.scope = "col"; th.textContent = c; th.style.padding = "0 0.8em 0 0"; th.style.textAlign = "left"; head.appendChild(th); });
+    var thead = document.createElement("thead"), body = document.createElement("tbody"); thead.appendChild(head); table.appendChild(thead); table.appendChild(body);
+    var rows = [];
+    if (z) { Array.prototype.forEach.call(z, function (row, r) { Array.prototype.forEach.call(row, function (v, c) { rows.push([t.y ? t.y[r] : r, t.x ? t.x[c] : c, v]); }); }); }
+    else xs.forEach(function (x, k) { rows.push([x, ys[k]]); });
+    rows.forEach(function (r, k) {
+      csv.push(z ? [name, r[1], r[0], r[2]] : [name, r[0], r[1], ""]);
+      if (k >= 1000) return;
+      var tr = document.createElement("tr");
+      r.forEach(function (v) { var td = document.createElement("td"); td.textContent = v == null ? "" : String(v); td.style.padding = "0 0.8em 0 0"; tr.appendChild(td); });
+      body.appendChild(tr);
+    });
+    box.appendChild(table);
+    if (rows.length > 1000) { var more = document.createElement("p"); more.textContent = "The table shows the first 1000 of " + rows.length + " rows; the CSV has them all."; box.insertBefore(more, table.nextSibling); }
+  });
+  link.textContent = "Download the data as CSV";
+  link.setAttribute("download", (el.id || "figure") + ".csv");
+  link.href = "data:text/csv;charset=utf-8," + encodeURIComponent(csv.map(function (r) { return r.map(cell).join(","); }).join("\n") + "\n");
+};`;
+}
+
+/**
+ * The figure's closed "Description and data" box: the text alternative as a paragraph, and a
+ * table and CSV link made from the drawn traces when it is opened.
+ */
+function dataBoxHtml(id: string, description: string): string {
+  return `<details class="course-figure-data" data-for="${id}" style="margin: 0.2em 0 0.8em 0; font-size: 0.9em;">` +
+    `<summary>Description and data of this figure</summary>` +
+    `<p class="course-figure-text">${escapeHtml(description)}</p><div class="course-figure-table"></div></details>`;
+}
+
 /** Text shown in a figure's place until its script draws it (an untrusted notebook runs none). */
 const PLACEHOLDER = "(figure: run this cell, or trust the notebook, to draw it)";
 
@@ -79,21 +146,25 @@ const PLACEHOLDER = "(figure: run this cell, or trust the notebook, to draw it)"
  * <script> that loads what `needs` names (plotly first) once per page, then runs `drawJs` with
  * `el` (the div) and `Plotly` in scope. A load failure is written in the div.
  */
-export function outputHtml(o: { id: string; height: number; drawJs: string; needs?: ("CourseLib")[]; extraHtml?: string }): string {
+export function outputHtml(o: { id: string; height: number; drawJs: string; description: string; needs?: ("CourseLib")[]; extraHtml?: string }): string {
   const needs = ["Plotly", ...(o.needs ?? [])];
   const files: Record<string, string> = { Plotly: "plotly.js", CourseLib: "course-lib.js" };
   return [
-    `<div id="${o.id}" class="course-plot" style="width: 100%; min-height: ${o.height}px;"><span class="course-plot-note">${PLACEHOLDER}</span></div>`,
+    `<div id="${o.id}" class="course-plot" role="img" aria-label="${escapeHtml(o.description)}" style="width: 100%; min-height: ${o.height}px;"><span class="course-plot-note">${PLACEHOLDER}</span></div>`,
+    dataBoxHtml(o.id, o.description),
     o.extraHtml ?? "",
     `<script type="text/javascript">`,
     `(function () {`,
     `  var el = document.getElementById(${scriptJson(o.id)});`,
     `  if (!el) return;`,
     loaderJs(webPath()).replace(/^/gm, "  "),
+    dataTableJs().replace(/^/gm, "  "),
     `  Promise.all(${scriptJson(needs)}.map(function (n, i) { return C.load(n, ${scriptJson(needs.map((n) => files[n]))}[i]); })).then(function () {`,
     `    var Plotly = window.Plotly;`,
     `    var note = el.querySelector(".course-plot-note");`,
     `    if (note) note.remove();`,
+    `    var details = document.querySelector('details.course-figure-data[data-for="' + el.id + '"]');`,
+    `    if (details) details.addEventListener("toggle", function () { if (details.open) C.dataTable(el, details.querySelector(".course-figure-table")); });`,
     o.drawJs.replace(/^/gm, "    "),
     `  }).catch(function (e) {`,
     `    el.textContent = "This figure cannot be drawn: " + (e && e.message ? e.message : e) + ". In Jupyter, run npm run course (it builds notebooks/lib/build/).";`,
@@ -103,12 +174,92 @@ export function outputHtml(o: { id: string; height: number; drawJs: string; need
   ].join("\n");
 }
 
-/** The HTML of a static figure: drawn with `Plotly.newPlot` once plotly is on the page. */
+/**
+ * The HTML of a static figure: drawn with `Plotly.newPlot` once plotly is on the page, with its
+ * text alternative (`describeFigure`). A figure with a plotly slider (`sliderFigure`) also gets a
+ * labelled native range input above it (`sliderControlHtml`), since plotly's own slider cannot be
+ * reached or moved with the keyboard.
+ */
 export function figureHtml(fig: Figure, id: string = nextId()): string {
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
-  return outputHtml({
+  const slider = sliderControl(fig, id);
+  return (slider ? slider.html + "\n" : "") + outputHtml({
     id,
     height,
-    drawJs: `Plotly.newPlot(el, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, {responsive: true, displaylogo: false});`,
+    description: describeFigure(fig).text,
+    drawJs: `Plotly.newPlot(el, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, {responsive: true, displaylogo: false});` + (slider ? "\n" + slider.js : ""),
   });
+}
+
+/** A slider step plotly can apply with `Plotly.update` (method restyle or update). */
+interface Step { label?: string; method?: string; args?: unknown[] }
+
+/**
+ * The figure at slider step k: the step's restyle (and, for "update", relayout) arguments applied
+ * to a copy, as plotly applies them (an array value sets trace i to its i-th element).
+ */
+export function figureAtStep(fig: Figure, k: number): Figure {
+  const step = ((fig.layout.sliders?.[0]?.steps ?? []) as Step[])[k];
+  if (!step) return fig;
+  const [restyle, relayout] = (step.args ?? []) as [Record<string, unknown> | undefined, Record<string, unknown> | undefined];
+  const data = fig.data.map((t, i) => {
+    const out: Record<string, unknown> = { ...(t as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(restyle ?? {})) out[key] = Array.isArray(value) ? value[i % value.length] : value;
+    return out;
+  });
+  const layout: Record<string, unknown> = { ...(fig.layout as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(step.method === "update" ? relayout ?? {} : {})) layout[key] = value;
+  return { data: data as Figure["data"], layout: layout as Figure["layout"] };
+}
+
+/**
+ * The keyboard-operable control of a figure's plotly slider, or null when it has none (or one
+ * whose steps use a method other than restyle/update): a labelled <input type="range"> over the
+ * steps, with aria-valuetext "<prefix> <step label>", bound both ways to plotly's slider; after a
+ * change a polite live region announces the value and the series of the figure at that step (its
+ * `describeFigure` text, computed here for every step), and the figure's aria-label follows.
+ */
+export function sliderControl(fig: Figure, id: string): { html: string; js: string } | null {
+  const slider = fig.layout.sliders?.[0];
+  const steps = (slider?.steps ?? []) as Step[];
+  if (!slider || steps.length < 2 || !steps.every((s) => s.method === "restyle" || s.method === "update")) return null;
+  const active = typeof slider.active === "number" ? slider.active : 0;
+  const prefix = plainText(String((slider.currentvalue as { prefix?: string } | undefined)?.prefix ?? "")).replace(/[:=]\s*$/, "").trim();
+  const labels = steps.map((s, k) => plainText(s.label ?? String(k)));
+  const valueTexts = labels.map((l) => (prefix ? `${prefix} ${l}` : l));
+  const described = steps.map((_, k) => describeFigure(figureAtStep(fig, k)));
+  const texts = described.map((d) => d.text);
+  const announcements = described.map((d, k) => `${valueTexts[k]}: ${d.series.join("; ")}`);
+  const html = `<div class="course-slider-controls" data-for="${id}" style="margin: 0.3em 0 0.6em 0;">` +
+    `<label style="display: inline-flex; align-items: center; gap: 0.4em;"><span id="${id}-slider-label">${escapeHtml(prefix || "position")}</span>` +
+    `<input type="range" id="${id}-slider" class="course-slider" aria-labelledby="${id}-slider-label" min="0" max="${steps.length - 1}" step="1" value="${active}" aria-valuetext="${escapeHtml(valueTexts[active]!)}">` +
+    `<output aria-hidden="true">${escapeHtml(labels[active]!)}</output></label>` +
+    `<div class="course-live-announce" aria-live="polite" style="${VISUALLY_HIDDEN}"></div></div>`;
+  const js = `(function () {
+  var steps = ${scriptJson(steps.map((s) => ({ method: s.method, args: s.args })))}, labels = ${scriptJson(labels)}, valueTexts = ${scriptJson(valueTexts)};
+  var texts = ${scriptJson(texts)}, announcements = ${scriptJson(announcements)};
+  var panel = document.querySelector('.course-slider-controls[data-for="' + el.id + '"]');
+  if (!panel) return;
+  var input = panel.querySelector("input"), out = panel.querySelector("output"), say = panel.querySelector(".course-live-announce");
+  var details = document.querySelector('details.course-figure-data[data-for="' + el.id + '"]'), timer = null, current = ${active};
+  function show(k, apply) {
+    if (k === current && !apply) return;
+    current = k;
+    input.value = String(k);
+    input.setAttribute("aria-valuetext", valueTexts[k]);
+    out.textContent = labels[k];
+    el.setAttribute("aria-label", texts[k]);
+    if (details) details.querySelector(".course-figure-text").textContent = texts[k];
+    if (apply) {
+      var s = steps[k], layout = Object.assign({}, s.method === "update" ? s.args[1] || {} : {}, {"sliders[0].active": k});
+      Plotly.update(el, s.args[0] || {}, layout);
+    }
+    if (details && details.open) C.dataTable(el, details.querySelector(".course-figure-table"));
+    clearTimeout(timer);
+    timer = setTimeout(function () { say.textContent = announcements[k]; }, 300);
+  }
+  input.addEventListener("input", function () { show(Number(input.value), true); });
+  if (el.on) el.on("plotly_sliderchange", function (e) { if (e && e.slider && typeof e.slider.active === "number") show(e.slider.active, false); });
+})();`;
+  return { html, js };
 }
