@@ -23,7 +23,7 @@ export interface CourseSite {
 }
 
 /** This vitest run: the pid of the vitest process and its start time (field 22 of /proc/<pid>/stat). */
-function runId(): string {
+export function runId(): string {
   const pid = typeof process.send === "function" ? process.ppid : process.pid;
   let started = "";
   try {
