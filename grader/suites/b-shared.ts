@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the hidden suites of lesson B (b01…b10): numeric comparison of nested arrays
+ * Helpers shared by the hidden suites of lesson B (b01…b11): numeric comparison of nested arrays
  * and plain objects, small dense matrix algebra for the trusted computations, and the gradient of
  * the lessons' 2-D test objective. Choice, classification and expression tasks come from
  * `a-shared.ts`.

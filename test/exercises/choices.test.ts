@@ -37,7 +37,7 @@ function choices(id: string): Choice[] {
 const ALL = IDS.flatMap(choices);
 
 describe("multiple-choice questions", () => {
-  it("are all found: parts (a) and (e) of the twenty exercises and the seven quiz questions", () => {
+  it("are all found: parts (a) and (e) of the twenty-three exercises and the seven quiz questions", () => {
     expect(ALL.length).toBe(23 * 2 + 7);
     for (const c of ALL) expect(Object.keys(c.options).sort(), c.where).toEqual(["A", "B", "C", "D"]);
   });
