@@ -13,8 +13,9 @@
 //   relative to the page, e.g. lib/build/web/plotly.js beside A01-….html.
 // If loading fails the figure says so in its place instead of staying blank.
 //
-// Accessibility (issue 23): the figure div has role="img" and, as aria-label, the figure's text
-// alternative (`describeFigure`, written from its data); below it a closed <details> holds the
+// Accessibility (issue 23): the figure div has role="figure" and, as aria-label, the figure's
+// text alternative (`describeFigure`, written from its data; not role="img", whose children are
+// presentational, because plotly's mode bar puts buttons inside it); below it a closed <details> holds the
 // same text, a table of the drawn data and a CSV download, both made in the page from the traces
 // plotly holds when it is opened (so a live figure's table is its current state).
 import { join, relative, sep } from "path";
@@ -92,11 +93,11 @@ export const VISUALLY_HIDDEN = "position: absolute; width: 1px; height: 1px; pad
  */
 function dataTableJs(): string {
   return `if (!C.dataTable) C.dataTable = function (el, box) {
-  var plain = function (s) { var d = document.createElement("div"); d.innerHTML = String(s == null ? "" : s).replace(/<br\s*\/?>/gi, " "); return (d.textContent || "").trim(); };
+  var plain = function (s) { var d = document.createElement("div"); d.innerHTML = String(s == null ? "" : s).replace(/<br\\s*\\/?>/gi, " "); return (d.textContent || "").trim(); };
   var layout = el.layout || {}, data = (el.data || []).filter(function (t) { return t.visible !== false && t.visible !== "legendonly"; });
   if (data.some(function (t) { return t.showlegend !== false; })) data = data.filter(function (t) { return t.showlegend !== false; });
   var axisTitle = function (t, letter) { var ref = String(t[letter + "axis"] || letter), a = layout[letter + "axis" + ref.slice(1)] || {}; var title = a.title && typeof a.title === "object" ? a.title.text : a.title; return plain(title) || letter; };
-  var csv = [["series", "x", "y", "z"]], cell = function (v) { v = v == null ? "" : String(v); return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+  var csv = [["series", "x", "y", "z"]], cell = function (v) { v = v == null ? "" : String(v); return /[",\\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
   box.textContent = "";
   var link = document.createElement("a");
   box.appendChild(link);
@@ -124,7 +125,7 @@ function dataTableJs(): string {
   });
   link.textContent = "Download the data as CSV";
   link.setAttribute("download", (el.id || "figure") + ".csv");
-  link.href = "data:text/csv;charset=utf-8," + encodeURIComponent(csv.map(function (r) { return r.map(cell).join(","); }).join("\n") + "\n");
+  link.href = "data:text/csv;charset=utf-8," + encodeURIComponent(csv.map(function (r) { return r.map(cell).join(","); }).join("\\n") + "\\n");
 };`;
 }
 
@@ -150,7 +151,7 @@ export function outputHtml(o: { id: string; height: number; drawJs: string; desc
   const needs = ["Plotly", ...(o.needs ?? [])];
   const files: Record<string, string> = { Plotly: "plotly.js", CourseLib: "course-lib.js" };
   return [
-    `<div id="${o.id}" class="course-plot" role="img" aria-label="${escapeHtml(o.description)}" style="width: 100%; min-height: ${o.height}px;"><span class="course-plot-note">${PLACEHOLDER}</span></div>`,
+    `<div id="${o.id}" class="course-plot" role="figure" aria-label="${escapeHtml(o.description)}" style="width: 100%; min-height: ${o.height}px;"><span class="course-plot-note">${PLACEHOLDER}</span></div>`,
     dataBoxHtml(o.id, o.description),
     o.extraHtml ?? "",
     `<script type="text/javascript">`,
@@ -159,6 +160,12 @@ export function outputHtml(o: { id: string; height: number; drawJs: string; desc
     `  if (!el) return;`,
     loaderJs(webPath()).replace(/^/gm, "  "),
     dataTableJs().replace(/^/gm, "  "),
+    `  if (!C.style) {`,
+    `    // plotly shows its mode bar on hover only: show it too while one of its buttons has the keyboard focus.`,
+    `    C.style = document.createElement("style");`,
+    `    C.style.textContent = ".js-plotly-plot .plotly .modebar:focus-within .modebar-group { opacity: 1 !important; }";`,
+    `    document.head.appendChild(C.style);`,
+    `  }`,
     `  Promise.all(${scriptJson(needs)}.map(function (n, i) { return C.load(n, ${scriptJson(needs.map((n) => files[n]))}[i]); })).then(function () {`,
     `    var Plotly = window.Plotly;`,
     `    var note = el.querySelector(".course-plot-note");`,

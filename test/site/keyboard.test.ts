@@ -1,0 +1,221 @@
+// Keyboard-only use of figures (issue 23): one small lesson page (test/fixtures/notebooks/
+// keyboard.ipynb: a plotly slider figure, then a live figure) is executed on the tslab kernel,
+// exported like the site and opened from disk in headless chromium with the network off. From the
+// top of the page, Tab alone reaches each figure's slider; the arrow keys move it; the figure
+// recomputes (plotly's data change to the values written out here by hand), aria-valuetext says
+// what the value means, the figure's aria-label follows, and the polite live region announces the
+// new value with the figure's series, in words written out here. The "Description and data" box
+// opens from the keyboard and lists the drawn data. axe-core checks the figures' markup.
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/notebooks";
+import { buildSite } from "../../scripts/site";
+import { launchChromium } from "./browser";
+
+const OUT = join(ROOT, "out", "keyboard-test");
+const FIXTURE = join(ROOT, "test", "fixtures", "notebooks", "keyboard.ipynb");
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  await buildSite({ notebooks: [FIXTURE], outDir: join(OUT, "site"), workDir: join(OUT, "executed") });
+  browser = await launchChromium();
+  context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  await page.goto(pathToFileURL(join(OUT, "site", "keyboard.html")).href);
+  await page.waitForFunction(() => document.querySelectorAll("div.course-plot.js-plotly-plot").length === 2, null, { timeout: 30_000 });
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+/** Presses Tab from the top of the page until `selector` has the focus; returns the number of presses (fails after 200). */
+async function tabTo(selector: string): Promise<number> {
+  await page.bringToFront();
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  for (let n = 1; n <= 200; n++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return n;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** What the live figure (the page's second figure) shows and says. */
+function liveState() {
+  return page.evaluate(() => {
+    const el = document.querySelectorAll("div.course-plot")[1] as HTMLElement & {
+      data: { name?: string; x: ArrayLike<number>; y: ArrayLike<number> }[];
+      __courseLive?: { timings: unknown[]; pending?: boolean; announced: string[] };
+    };
+    const panel = document.querySelector(`.course-live-controls[data-for="${el.id}"]`)!;
+    const input = (name: string) => panel.querySelector<HTMLInputElement>(`input[data-name="${name}"]`)!;
+    return {
+      peak: { value: input("peak").value, valuetext: input("peak").getAttribute("aria-valuetext") },
+      warmup: { value: input("warmup").value, valuetext: input("warmup").getAttribute("aria-valuetext") },
+      traces: el.data.map((t) => ({ name: t.name, x: Array.from(t.x ?? []), y: Array.from(t.y ?? []) })),
+      label: el.getAttribute("aria-label") ?? "",
+      role: el.getAttribute("role"),
+      announced: panel.querySelector(".course-live-announce")!.textContent ?? "",
+      politeness: panel.querySelector(".course-live-announce")!.getAttribute("aria-live"),
+      recomputes: el.__courseLive?.timings.length ?? 0,
+    };
+  });
+}
+
+/** Waits until the live figure has recomputed `n` times, is idle, and its live region says something other than `before`. */
+async function announcedAfter(n: number, before: string) {
+  await page.waitForFunction(([k, b]) => {
+    const el = document.querySelectorAll("div.course-plot")[1] as unknown as { id: string; __courseLive?: { timings: unknown[]; pending?: boolean } };
+    const say = document.querySelector(`.course-live-controls[data-for="${el.id}"] .course-live-announce`);
+    return !!el.__courseLive && el.__courseLive.timings.length >= k && !el.__courseLive.pending && !!say && say.textContent !== "" && say.textContent !== b;
+  }, [n, before] as const, { timeout: 10_000 });
+  return liveState();
+}
+
+/** The warmup + cosine schedule written out: η·k/w for k ≤ w, then η·(1 + cos(π(k − w)/(400 − w)))/2. */
+function warmupCosine(peak: number, w: number): number[] {
+  return Array.from({ length: 401 }, (_, k) => (k <= w ? (peak * k) / w : (peak * (1 + Math.cos((Math.PI * (k - w)) / (400 - w)))) / 2));
+}
+
+function expectClose(actual: number[], expected: number[], what: string): void {
+  expect(actual.length, `${what}: length`).toBe(expected.length);
+  for (let k = 0; k < actual.length; k++) {
+    if (Math.abs(actual[k]! - expected[k]!) > 1e-12) expect.fail(`${what}: value ${k} is ${actual[k]}, expected ${expected[k]}`);
+  }
+}
+
+describe("a live figure, with the keyboard alone", () => {
+  it("is reached with Tab from the top of the page, after the plotly figure's slider", async () => {
+    const toPlotlySlider = await tabTo("input.course-slider");
+    const toLive = await tabTo('.course-live-controls input[data-name="peak"]');
+    console.log(`Tab presses from the top: ${toPlotlySlider} to the plotly figure's slider, ${toLive} to the live figure's first slider`);
+    expect(toLive).toBeGreaterThan(toPlotlySlider);
+    const s = await liveState();
+    expect(s.role).toBe("figure");
+    expect(s.politeness).toBe("polite");
+    expect(s.peak.valuetext).toBe("peak learning rate 0.2");
+    expect(s.warmup.valuetext).toBe("warmup 20 steps");
+    expect(s.label).toBe("Line chart 'Two schedules at peak η = 0.2': x step 0–400, y learning rate 0–0.2; constant: 0.2 throughout; " +
+      "warmup + cosine: starts at 0 at step 0, rises to 0.2 at step 20, falls to 0 at step 400.");
+  });
+
+  it("moves with the arrow keys; the figure recomputes and the live region announces the new value", async () => {
+    await tabTo('.course-live-controls input[data-name="peak"]');
+    const before = await liveState();
+    await page.keyboard.press("ArrowRight");
+    let s = await announcedAfter(before.recomputes + 1, before.announced);
+    expect(s.peak.value).toBe("0.3");
+    expect(s.peak.valuetext).toBe("peak learning rate 0.3");
+    const constant = s.traces.find((t) => t.name === "constant")!;
+    const wc = s.traces.find((t) => t.name === "warmup + cosine")!;
+    expectClose(constant.y, Array(401).fill(0.3), "constant at η = 0.3");
+    expectClose(wc.y, warmupCosine(0.3, 20), "warmup + cosine at η = 0.3, w = 20");
+    expect(s.announced).toBe("peak learning rate 0.3: constant: 0.3 throughout; warmup + cosine: starts at 0 at step 0, rises to 0.3 at step 20, falls to 0 at step 400");
+    expect(s.label).toContain("Line chart 'Two schedules at peak η = 0.3'");
+
+    // Tab on to the warmup slider, arrow left: 20 → 10 steps.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.name)).toBe("warmup");
+    await page.keyboard.press("ArrowLeft");
+    s = await announcedAfter(s.recomputes + 1, s.announced);
+    expect(s.warmup.valuetext).toBe("warmup 10 steps");
+    expectClose(s.traces.find((t) => t.name === "warmup + cosine")!.y, warmupCosine(0.3, 10), "warmup + cosine at η = 0.3, w = 10");
+    expect(s.announced).toBe("warmup 10 steps: constant: 0.3 throughout; warmup + cosine: starts at 0 at step 0, rises to 0.3 at step 10, falls to 0 at step 400");
+  });
+
+  it("opens its Description and data box from the keyboard: the description, a table per series and a CSV link", async () => {
+    const id = await page.evaluate(() => document.querySelectorAll("div.course-plot")[1]!.id);
+    await tabTo(`details.course-figure-data[data-for="${id}"] > summary`);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((i) => !!document.querySelector(`details.course-figure-data[data-for="${i}"] table`), id, { timeout: 5_000 });
+    const box = await page.evaluate((i) => {
+      const d = document.querySelector(`details.course-figure-data[data-for="${i}"]`)!;
+      const tables = Array.from(d.querySelectorAll("table")).map((t) => ({
+        caption: t.caption?.textContent,
+        head: Array.from(t.querySelectorAll("th")).map((th) => th.textContent),
+        rows: t.tBodies[0]!.rows.length,
+        row20: Array.from(t.tBodies[0]!.rows[20]!.cells).map((c) => c.textContent),
+      }));
+      const link = d.querySelector("a")!;
+      return { open: (d as HTMLDetailsElement).open, text: d.querySelector(".course-figure-text")!.textContent, tables, download: link.getAttribute("download"), csv: decodeURIComponent(link.href.split(",").slice(1).join(",")) };
+    }, id);
+    expect(box.open).toBe(true);
+    expect(box.text).toContain("warmup + cosine: starts at 0 at step 0, rises to 0.3 at step 10");
+    expect(box.tables.map((t) => t.caption)).toEqual(["constant", "warmup + cosine"]);
+    expect(box.tables[0]!.head).toEqual(["step", "learning rate"]);
+    expect(box.tables.map((t) => t.rows)).toEqual([401, 401]);
+    expect(box.tables[1]!.row20).toEqual(["20", String(warmupCosine(0.3, 10)[20])]);
+    const csv = box.csv.trim().split("\n");
+    expect(csv[0]).toBe("series,x,y,z");
+    expect(csv.length).toBe(1 + 2 * 401);
+    expect(csv[1 + 401 + 10]).toBe(`warmup + cosine,10,${0.3},`);
+    expect(box.download).toBe(`${id}.csv`);
+  });
+});
+
+describe("a plotly slider figure, with the keyboard alone", () => {
+  it("has a native slider bound to plotly's: arrows switch the shown group, plotly's slider follows, the change is announced", async () => {
+    await tabTo("input.course-slider");
+    const read = () => page.evaluate(() => {
+      const el = document.querySelectorAll("div.course-plot")[0] as HTMLElement & { data: { visible?: boolean; y: ArrayLike<number> }[]; layout: { sliders: { active: number }[] } };
+      const panel = document.querySelector(`.course-slider-controls[data-for="${el.id}"]`)!;
+      const input = panel.querySelector("input")!;
+      return {
+        visible: el.data.map((t) => t.visible !== false),
+        shownFirst: Array.from(el.data.find((t) => t.visible !== false)!.y)[0],
+        active: el.layout.sliders[0]!.active,
+        valuetext: input.getAttribute("aria-valuetext"),
+        label: el.getAttribute("aria-label"),
+        announced: panel.querySelector(".course-live-announce")!.textContent,
+      };
+    });
+    const first = await read();
+    expect(first.visible).toEqual([true, false, false]);
+    expect(first.valuetext).toBe("peak learning rate η = 0.1");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.querySelector(".course-slider-controls .course-live-announce")!.textContent !== "", null, { timeout: 5_000 });
+    const s = await read();
+    expect(s.visible).toEqual([false, true, false]);
+    expect(s.shownFirst).toBe(0.2);
+    expect(s.active).toBe(1);
+    expect(s.valuetext).toBe("peak learning rate η = 0.2");
+    expect(s.announced).toBe("peak learning rate η = 0.2: cosine: falls from 0.2 at step 0 to 0 at step 100");
+    expect(s.label).toBe("Line chart 'Cosine decay': x step 0–100, y learning rate 0–0.45; cosine: falls from 0.2 at step 0 to 0 at step 100.");
+  });
+});
+
+it("the figures' markup passes axe-core's WCAG 2.1 A and AA rules, without page errors or network", async () => {
+  const axe = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axe });
+  const violations = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
+    const result = await run(
+      { include: [[".course-plot"], [".course-live-controls"], [".course-slider-controls"], ["details.course-figure-data"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } },
+    );
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  expect(blocked).toEqual([]);
+});
