@@ -91,9 +91,11 @@ li { margin: 0.6rem 0; } .objectives { color: #555; font-size: 0.95em; }
 </style>
 </head>
 <body>
+<main>
 <h1>${escapeHtml(courseTitle)}</h1>
 <p><a href="exercises.html">Exercises: statements and how to submit</a></p>
-${groups.map(section).join("")}</body>
+${groups.map(section).join("")}</main>
+</body>
 </html>
 `;
 }
@@ -161,10 +163,19 @@ export const ACCESSIBLE_CSS = `<style id="course-accessible-colours">
 </style>`;
 
 /**
- * An nbconvert page made accessible where the template falls short: `<html lang="en">` (the
- * template writes none) and `ACCESSIBLE_CSS` as the last stylesheet of the head.
+ * An nbconvert page (with `withNav`'s bars) made accessible where the template falls short:
+ * `<html lang="en">` (the template writes none), `ACCESSIBLE_CSS` as the last stylesheet of the
+ * head, and landmarks: the content between the two navigation bars in <main>, the bars named apart.
  */
 export function accessiblePage(html: string): string {
+  const open = '<nav class="course-nav"';
+  const navs = [...html.matchAll(new RegExp(open, "g"))].map((m) => m.index!);
+  if (navs.length === 2) {
+    const [top, bottom] = navs as [number, number];
+    const topEnd = html.indexOf("</nav>", top) + "</nav>".length;
+    html = html.slice(0, top) + '<nav aria-label="Course" class="course-nav"' + html.slice(top + open.length, topEnd) + "\n<main>" +
+      html.slice(topEnd, bottom) + '</main>\n<nav aria-label="Course, end of page" class="course-nav"' + html.slice(bottom + open.length);
+  }
   return html
     .replace(/<html(?![^>]*\slang=)([^>]*)>/i, '<html lang="en"$1>')
     .replace(/<\/head>/i, `${ACCESSIBLE_CSS}\n</head>`);

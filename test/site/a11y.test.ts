@@ -18,6 +18,7 @@ import { similarityReport } from "../../grader/harness/class/similarity";
 import { gradeAll } from "../../grader/harness/class/batch";
 import { studentFolder } from "../../grader/harness/intake/roster";
 import { listNotebooks, ROOT } from "../../scripts/notebooks";
+import { ACCESSIBLE_CSS, accessiblePage, navHtml, withNav } from "../../scripts/site";
 import { FIXTURES, FIXTURE_SUITES, makeSubmission, referenceFiles, tmpDir } from "../grader/helpers";
 import { describeViolations, failingElements, offlineContext, openSettled, runAxe } from "./axe";
 import { launchChromium } from "./browser";
@@ -114,4 +115,40 @@ describe("axe-core, WCAG 2.1 A and AA: the grader's pages", () => {
     await axeClean(similarity, "similarity.html");
     expect(blocked, "requests that left the disk").toEqual([]);
   }, 300_000);
+});
+
+/** WCAG 2.x contrast ratio of two #rrggbb / #rgb colours, from its relative-luminance definition. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const h = hex.length === 4 ? hex.slice(1).split("").map((c) => c + c).join("") : hex.slice(1);
+    const [r, g, bl] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe("the site's accessible page parts", () => {
+  it("contrast() gives the published endpoints and the issue's measured colours", () => {
+    expect(contrast("#000000", "#ffffff")).toBeCloseTo(21, 10);
+    // the old prompts and numbers, as axe reported them (it cuts ratios to two decimals)
+    expect(Math.floor(contrast("#b0b0b0", "#ffffff") * 100) / 100).toBe(2.16);
+    expect(Math.floor(contrast("#008800", "#f5f5f5") * 100) / 100).toBe(4.25);
+  });
+
+  it("every text colour of ACCESSIBLE_CSS reaches 4.5 : 1 on the cell background (#f5f5f5), markdown code (#eeeeee) and white", () => {
+    const colours = [...ACCESSIBLE_CSS.matchAll(/--jp-[a-z-]*-color:\s*(#[0-9a-f]{3,6});/g)].map((m) => m[1]!);
+    expect(colours.length).toBeGreaterThanOrEqual(12);
+    for (const c of colours) for (const bg of ["#f5f5f5", "#eeeeee", "#ffffff"]) expect(contrast(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    expect(ACCESSIBLE_CSS).toContain("--jp-cell-prompt-not-active-opacity: 1;");
+  });
+
+  it("accessiblePage adds lang once, the stylesheet last in the head, and <main> between the two named bars", () => {
+    const info = { name: "A01-x", title: "X", objectives: "", lesson: "A" };
+    const page = withNav('<!DOCTYPE html>\n<html>\n<head><style>a{}</style></head>\n<body class="jp-Notebook">\n<p>cells</p>\n</body>\n</html>', navHtml(null, info));
+    const html = accessiblePage(page);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">\n<head><style>a\{\}<\/style><style id="course-accessible-colours">[\s\S]*<\/style>\n<\/head>/);
+    expect(html).toMatch(/<body class="jp-Notebook">\n<nav aria-label="Course" class="course-nav"[^>]*>.*?<\/nav>\n<main>\n<p>cells<\/p>\n<\/main>\n<nav aria-label="Course, end of page" class="course-nav"[^>]*>.*?<\/nav>\n<\/body>/);
+    expect(accessiblePage('<html lang="de"><head></head><body></body></html>')).toMatch(/^<html lang="de"><head>/);
+  });
 });
