@@ -192,6 +192,8 @@ export function describeFigure(fig: Pick<Figure, "data"> & { layout?: Figure["la
         if (v === null) categories = [...new Set([...(categories ?? []), ...Array.from(t[u.letter] as ArrayLike<unknown>).map((c) => plainText(String(c)))])];
         else values.push(...(v.length > 0 ? v : u.letter === "x" ? (numbers(t.y) ?? []).map((_, i) => i) : []));
         if (t.z !== undefined && u.letter === "y" && (t.y === undefined)) values.push(...Array.from((t.z as unknown[]) ?? []).map((_, i) => i));
+        // Bars are drawn from 0: their value axis spans 0 too.
+        if (t.type === "bar" && u.letter === (t.orientation === "h" ? "x" : "y") && !log) values.push(0);
       }
       r = extent(values.filter((v) => !log || (v !== null && v > 0)));
     }

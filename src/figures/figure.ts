@@ -81,9 +81,26 @@ function recolor(color: unknown): unknown {
  * drawn with markers that sets no `marker.symbol` gets that index's symbol; traces with no colour
  * get the next palette colour (with its dash and symbol) in order. Colours of plotly's old default
  * palette written by hand (category10, e.g. "#d62728") become the palette colour of the same
- * index. Explicit dashes, symbols and other colours are kept. Returns a new figure.
+ * index. Explicit dashes, symbols and other colours are kept, and an automatic dash or symbol
+ * skips one that another colour's trace sets by hand (it takes the next in the list). Returns a
+ * new figure.
  */
 export function withDistinctSeries<F extends { data: readonly Trace[]; layout?: Partial<Layout> }>(fig: F): F {
+  // Dashes and symbols set by hand, with the colours that use them: an automatic one skips those of other colours.
+  const taken = { dash: new Map<string, Set<unknown>>(), symbol: new Map<string, Set<unknown>>() };
+  for (const t of fig.data as readonly Record<string, unknown>[]) {
+    const line = t.line as { dash?: unknown; color?: unknown } | undefined, marker = t.marker as { symbol?: unknown; color?: unknown } | undefined;
+    if (typeof line?.dash === "string") taken.dash.set(line.dash, (taken.dash.get(line.dash) ?? new Set()).add(recolor(line.color)));
+    if (typeof marker?.symbol === "string") taken.symbol.set(marker.symbol, (taken.symbol.get(marker.symbol) ?? new Set()).add(recolor(marker.color)));
+  }
+  const pick = (kind: "dash" | "symbol", list: readonly string[], index: number, color: unknown): string => {
+    for (let k = 0; k < list.length; k++) {
+      const candidate = list[(index + k) % list.length]!;
+      const users = taken[kind].get(candidate);
+      if (!users || [...users].every((c) => c === color)) return candidate;
+    }
+    return list[index % list.length]!;
+  };
   let next = 0;
   const data = fig.data.map((trace) => {
     const t: Record<string, unknown> = { ...(trace as Record<string, unknown>) };
@@ -104,8 +121,8 @@ export function withDistinctSeries<F extends { data: readonly Trace[]; layout?: 
       if (mode.includes("markers")) marker.color = palette[index];
     }
     if (index >= 0) {
-      if (mode.includes("lines") && line.dash === undefined) line.dash = seriesDash(index);
-      if (mode.includes("markers") && marker.symbol === undefined) marker.symbol = seriesSymbol(index);
+      if (mode.includes("lines") && line.dash === undefined) line.dash = pick("dash", seriesDashes, index, line.color);
+      if (mode.includes("markers") && marker.symbol === undefined) marker.symbol = pick("symbol", seriesSymbols, index, marker.color);
     }
     if (mode.includes("lines")) t.line = line;
     if (mode.includes("markers")) t.marker = marker;
