@@ -98,12 +98,16 @@ function shapeOf(xs: (number | null)[], ys: (number | null)[], xWord: string): s
   const lo = pts[iMin]![1], hi = pts[iMax]![1];
   if (hi - lo <= 1e-12 * Math.max(Math.abs(hi), Math.abs(lo))) return `${formatNumber(hi)} throughout${note}`;
   const first = pts[0]!;
+  // Inside turning points, unless one reads the same (3 digits) as the point before or after it.
+  const same = (i: number, j: number) => formatNumber(pts[i]![1]) === formatNumber(pts[j]![1]);
   const turns = [...new Set([iMax, iMin])].filter((i) => i > 0 && i < pts.length - 1).sort((a, b) => a - b);
-  const stops = [0, ...turns, pts.length - 1];
+  const stops = [0];
+  for (const i of turns) if (!same(i, stops[stops.length - 1]!) && !same(i, pts.length - 1)) stops.push(i);
+  stops.push(pts.length - 1);
   const parts: string[] = [];
   for (let k = 1; k < stops.length; k++) {
     const from = pts[stops[k - 1]!]!, to = pts[stops[k]!]!;
-    const verb = to[1] > from[1] ? "rises" : to[1] < from[1] ? "falls" : "returns";
+    const verb = same(stops[k - 1]!, stops[k]!) ? "stays" : to[1] > from[1] ? "rises" : "falls";
     parts.push(k === 1 && stops.length === 2 ? `${verb} from ${at(from)} to ${at(to)}` : `${verb} to ${at(to)}`);
   }
   const start = stops.length > 2 ? `starts at ${at(first)}, ` : "";
@@ -222,7 +226,9 @@ export function describeFigure(fig: Pick<Figure, "data"> & { layout?: Figure["la
   const series: string[] = [];
   for (const t of main.slice(0, maxSeries)) {
     const xKey = `xaxis${String(t.xaxis ?? "x").slice(1)}`;
-    const word = axisWord[xKey] ? `${axisWord[xKey]} ` : "x = ";
+    // The x axis's title names a point ("at step 20"), without parentheses, if it is short.
+    const short = (axisWord[xKey] ?? "").replace(/\s*\([^)]*\)/g, "").trim();
+    const word = short !== "" && short.length <= 24 ? `${short} ` : "x = ";
     series.push(describeTrace(t, word));
   }
   if (main.length > maxSeries) series.push(`and ${main.length - maxSeries} more series`);

@@ -37,6 +37,18 @@ describe("describeFigure", () => {
     expect(d.text).toBe("Line chart: x epoch 0–5, y loss 0.5–3; loss: starts at 2 at epoch 0, falls to 0.5 at epoch 2, rises to 3 at epoch 3 (2 of 6 values not finite).");
   });
 
+  it("skips a turning point that reads the same as the end, and names points by the x title without its parentheses", () => {
+    const d = describeFigure({
+      data: [
+        { type: "scatter", mode: "lines", name: "steps", x: [0.01, 0.1, 1, 10], y: [1, 0.5, 0.1, 0.1] },
+        { type: "scatter", mode: "lines", name: "bump", x: [0.01, 0.1, 1, 10], y: [1, 1.0001, 0.5, 0.2] },
+      ],
+      layout: { xaxis: { title: { text: "η (the constant, or the peak)" }, type: "log" }, yaxis: { title: { text: "loss" } } },
+    });
+    expect(d.axes).toEqual(["x η (the constant, or the peak) 0.01–10 (log scale)", "y loss 0.1–1"]);
+    expect(d.series).toEqual(["steps: falls from 1 at η 0.01 to 0.1 at η 10", "bump: falls from 1 at η 0.01 to 0.2 at η 10"]);
+  });
+
   it("uses the layout's axis range when set (a log axis's in powers of ten), and says the scale", () => {
     const d = describeFigure({
       data: [{ type: "scatter", mode: "lines", name: "Adam", x: [0, 50, 100], y: [1, 0.01, 0.001] }],
