@@ -34,8 +34,8 @@
 import * as tslab from "tslab";
 import * as library from "../src/index";
 import type { Figure, Trace } from "../src/figures/index";
-import { describeFigure, plainText, withDistinctSeries } from "../src/figures/index";
-import { escapeHtml, nextId, outputHtml, scriptJson, VISUALLY_HIDDEN } from "./web";
+import { plainText, withDistinctSeries } from "../src/figures/index";
+import { escapeHtml, nextId, outputHtml, scriptJson, textAlternative, VISUALLY_HIDDEN } from "./web";
 import { figureTextProblems } from "./figtext";
 
 /**
@@ -353,6 +353,6 @@ Plotly.newPlot(el, ${scriptJson(figure.data)}, ${scriptJson(figure.layout)}, ${s
 var warm = function () { try { compute(values(), window.CourseLib); } catch (e) { /* shown on a real change */ } };
 if (window.requestIdleCallback) window.requestIdleCallback(warm); else setTimeout(warm, 0);`;
   tslab.display.html(
-    controlsHtml(id, controls) + "\n" + outputHtml({ id, height, drawJs, description: describeFigure(figure).text, needs: ["CourseLib"] }),
+    controlsHtml(id, controls) + "\n" + outputHtml({ id, height, drawJs, description: textAlternative(figure), needs: ["CourseLib"] }),
   );
 }

@@ -77,6 +77,20 @@ if (!C.load) C.load = function (name, file) {
 };`;
 }
 
+/**
+ * The figure's text alternative (`describeFigure`); if describing fails, a plain "Figure 'title'"
+ * and the reason on stderr (the figure is still drawn).
+ */
+export function textAlternative(fig: Figure): string {
+  try {
+    return describeFigure(fig).text;
+  } catch (e) {
+    console.error(`figure description failed: ${(e as Error)?.message ?? String(e)}`);
+    const title = plainText(typeof fig.layout?.title === "string" ? fig.layout.title : (fig.layout?.title as { text?: string } | undefined)?.text);
+    return title ? `Figure '${title}'.` : "Figure.";
+  }
+}
+
 /** Escapes text for an HTML attribute or element. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
@@ -193,7 +207,7 @@ export function figureHtml(fig: Figure, id: string = nextId()): string {
   return (slider ? slider.html + "\n" : "") + outputHtml({
     id,
     height,
-    description: describeFigure(fig).text,
+    description: textAlternative(fig),
     drawJs: `Plotly.newPlot(el, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, {responsive: true, displaylogo: false});` + (slider ? "\n" + slider.js : ""),
   });
 }
@@ -229,7 +243,7 @@ export function figureAtStep(fig: Figure, k: number): Figure {
 export function sliderControl(fig: Figure, id: string): { html: string; js: string } | null {
   const slider = fig.layout.sliders?.[0];
   const steps = (slider?.steps ?? []) as Step[];
-  if (!slider || steps.length < 2 || !steps.every((s) => s.method === "restyle" || s.method === "update")) return null;
+  if (!slider || steps.length < 2 || !steps.every((s) => (s.method === "restyle" || s.method === "update") && Array.isArray(s.args))) return null;
   const active = typeof slider.active === "number" ? slider.active : 0;
   const prefix = plainText(String((slider.currentvalue as { prefix?: string } | undefined)?.prefix ?? "")).replace(/[:=]\s*$/, "").trim();
   const labels = steps.map((s, k) => plainText(s.label ?? String(k)));

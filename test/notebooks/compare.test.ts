@@ -16,7 +16,7 @@ const cycled = Object.assign((k: number) => 0.01 * (k + 1), { phase: () => "incr
 describe("line", () => {
   it("is a named scatter line in series colour i, plain arrays, extra line options merged", () => {
     expect(line("a", Float64Array.from([0, 1]), [2, 3], 1, { dash: "dot", width: 2 })).toEqual({
-      type: "scatter", mode: "lines", name: "a", x: [0, 1], y: [2, 3], line: { color: "#ff7f0e", dash: "dot", width: 2 },
+      type: "scatter", mode: "lines", name: "a", x: [0, 1], y: [2, 3], line: { color: "#D55E00", dash: "dot", width: 2 },
     });
   });
 });
