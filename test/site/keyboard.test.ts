@@ -49,8 +49,17 @@ afterAll(async () => {
 /** Presses Tab from the top of the page until `selector` has the focus; returns the number of presses (fails after 200). */
 async function tabTo(selector: string): Promise<number> {
   await page.bringToFront();
+  // Start the sequential focus navigation at the top of the page: focus a mark before everything
+  // (tabindex −1: not itself a Tab stop), as after loading the page.
   await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
+    let top = document.getElementById("keyboard-test-top");
+    if (!top) {
+      top = document.createElement("span");
+      top.id = "keyboard-test-top";
+      top.tabIndex = -1;
+      document.body.prepend(top);
+    }
+    top.focus();
     window.scrollTo(0, 0);
   });
   for (let n = 1; n <= 200; n++) {
@@ -202,6 +211,20 @@ describe("a plotly slider figure, with the keyboard alone", () => {
     expect(s.announced).toBe("peak learning rate η = 0.2: cosine: falls from 0.2 at step 0 to 0 at step 100");
     expect(s.label).toBe("Line chart 'Cosine decay': x step 0–100, y learning rate 0–0.45; cosine: falls from 0.2 at step 0 to 0 at step 100.");
   });
+});
+
+it("a plotly slider moved with the mouse moves the native slider, its value text and the figure's description with it", async () => {
+  const rail = page.locator("div.course-plot >> nth=0").locator(".slider-rail-touch-rect");
+  await rail.scrollIntoViewIfNeeded();
+  const box = (await rail.boundingBox())!;
+  await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
+  await page.waitForFunction(() => (document.querySelector("input.course-slider") as HTMLInputElement).value === "2", null, { timeout: 5_000 });
+  const s = await page.evaluate(() => ({
+    valuetext: document.querySelector("input.course-slider")!.getAttribute("aria-valuetext"),
+    label: document.querySelectorAll("div.course-plot")[0]!.getAttribute("aria-label"),
+  }));
+  expect(s.valuetext).toBe("peak learning rate η = 0.4");
+  expect(s.label).toBe("Line chart 'Cosine decay': x step 0–100, y learning rate 0–0.45; cosine: falls from 0.4 at step 0 to 0 at step 100.");
 });
 
 it("the figures' markup passes axe-core's WCAG 2.1 A and AA rules, without page errors or network", async () => {
