@@ -280,7 +280,8 @@ export function live<C extends Record<string, Control>>(o: LiveOptions<C>): void
   const config = { responsive: true, displaylogo: false };
   const drawJs = `var compute = (${source});
 var power = (${powerExponents.toString()});
-var finish = function (fig) { return window.CourseLib.withDistinctSeries(power(fig)); };
+// A course-lib.js built before issue 23 lacks withDistinctSeries and describeFigure: the figure still redraws.
+var finish = function (fig) { var f = power(fig); return window.CourseLib.withDistinctSeries ? window.CourseLib.withDistinctSeries(f) : f; };
 var lists = ${scriptJson(lists)};
 var panel = document.querySelector('.course-live-controls[data-for="' + el.id + '"]');
 var status = panel.querySelector(".course-live-status");
@@ -305,6 +306,7 @@ function values() {
   return v;
 }
 function describe(fig) {
+  if (!window.CourseLib.describeFigure) return;
   var d = window.CourseLib.describeFigure(fig);
   el.setAttribute("aria-label", d.text);
   if (details) {
