@@ -17,9 +17,13 @@ export interface Figure {
 /**
  * The course's qualitative palette: the colour-blind-safe set of Okabe and Ito ("Color Universal
  * Design", 2008; the hex values as printed by B. Wong, "Points of view: Color blindness", Nature
- * Methods 8, 441, 2011) without its yellow (#F0E442, 1.3 : 1 on white), plus a dark grey for
- * reference lines. The five first colours have at least 3 : 1 contrast on white; any two colours
- * stay apart (CIEDE2000 ≥ 10) under simulated protanopia, deuteranopia and tritanopia
+ * Methods 8, 441, 2011) without its yellow (#F0E442, 1.3 : 1 on white), with its orange (#E69F00,
+ * 2.2 : 1) and sky blue (#56B4E9, 2.3 : 1) replaced by a brown and a deeper blue: of the colours on
+ * an sRGB grid of step 4 with 3 : 1 contrast, the pair nearest to those two (CIEDE2000) that keeps
+ * every pair of the eight at least 11 apart in all four visions below (#E69F00 darkened to 3 : 1,
+ * #C68800, is 4.8 from the vermillion under deuteranopia). Plus a dark grey for reference lines. Every colour has at least
+ * 3 : 1 contrast on white (WCAG 2.1, 1.4.11), and any two colours stay apart (CIEDE2000 ≥ 10)
+ * in normal vision and under simulated protanopia, deuteranopia and tritanopia
  * (test/figures/palette.test.ts). Series i gets `palette[i % 8]` and, so that colour is never the
  * only difference, `seriesDash(i)` and `seriesSymbol(i)`.
  */
@@ -29,8 +33,8 @@ export const palette = [
   "#009E73", // bluish green
   "#CC79A7", // reddish purple
   "#000000", // black
-  "#E69F00", // orange
-  "#56B4E9", // sky blue
+  "#886C48", // brown (in place of Okabe–Ito's orange, which is 2.2 : 1 on white)
+  "#0098FC", // azure (in place of Okabe–Ito's sky blue, which is 2.3 : 1 on white)
   "#666666", // dark grey
 ] as const;
 
