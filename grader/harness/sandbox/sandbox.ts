@@ -434,15 +434,12 @@ export class StudentProcess {
         if (cpu !== null) this.cpuUsedMs = this.cpuOfEndedMs + cpu;
         if (answered) {
           answered = false;
-          cpuMark = cpu;
+          if (cpu !== null) cpuMark = cpu;
           wallMark = Date.now();
           return;
         }
-        const used = cpu !== null && cpuMark !== null ? cpu - cpuMark : Date.now() - wallMark;
-        if (used > this.limits.callMs) stop(`timed out after ${this.limits.callMs} ms of CPU time`, true);
-        else if (Date.now() - wallMark > this.limits.waitMs) stop(`gave no answer within ${this.limits.waitMs / 1000} s`, true);
-        else if (cpu !== null && cpuAtStart !== null && cpu - cpuAtStart > budgetMs) stop("was stopped: the submission used up its CPU time");
-        else if (Date.now() > deadline) stop("was stopped: the submission's calls took too long in all");
+        const over = overLimit({ cpu, cpuMark, cpuAtStart, wallMark, now: Date.now(), deadline, budgetMs, limits: this.limits });
+        if (over) stop(over.reason, over.timedOut);
       }, 50);
       const finish = (r: CallResult[]) => {
         clearInterval(watch);
@@ -457,6 +454,33 @@ export class StudentProcess {
       child.stdin!.write(JSON.stringify({ id, kind, file, export: exportName, items }) + "\n");
     });
   }
+}
+
+/**
+ * The limit a running call has crossed at one tick of its watch, or null. `cpu` is the process's
+ * CPU time now (null when /proc cannot tell), `cpuMark` at the call's start or last answer,
+ * `cpuAtStart` at the call's start. The per-call limit is CPU time since the mark; only where /proc
+ * never told (`cpuMark` null) is it wall-clock time. A process that /proc told about and that has
+ * vanished has just ended: its exit says why, so its wall-clock time is not mistaken for CPU time
+ * (under load, a process dying of memory exhaustion could otherwise read "timed out").
+ */
+export function overLimit(t: {
+  cpu: number | null;
+  cpuMark: number | null;
+  cpuAtStart: number | null;
+  wallMark: number;
+  now: number;
+  deadline: number;
+  budgetMs: number;
+  limits: Pick<Limits, "callMs" | "waitMs">;
+}): { reason: string; timedOut: boolean } | null {
+  const vanished = t.cpu === null && t.cpuMark !== null;
+  const used = t.cpuMark === null ? t.now - t.wallMark : vanished ? 0 : t.cpu! - t.cpuMark;
+  if (used > t.limits.callMs) return { reason: `timed out after ${t.limits.callMs} ms of CPU time`, timedOut: true };
+  if (t.now - t.wallMark > t.limits.waitMs) return { reason: `gave no answer within ${t.limits.waitMs / 1000} s`, timedOut: true };
+  if (t.cpu !== null && t.cpuAtStart !== null && t.cpu - t.cpuAtStart > t.budgetMs) return { reason: "was stopped: the submission used up its CPU time", timedOut: false };
+  if (t.now > t.deadline) return { reason: "was stopped: the submission's calls took too long in all", timedOut: false };
+  return null;
 }
 
 /** Sends a stop or continue signal; a process that is gone is left alone. */
