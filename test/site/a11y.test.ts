@@ -20,8 +20,8 @@ import { studentFolder } from "../../grader/harness/intake/roster";
 import { listNotebooks, ROOT } from "../../scripts/notebooks";
 import { ACCESSIBLE_CSS, accessiblePage, navHtml, withNav } from "../../scripts/site";
 import { FIXTURES, FIXTURE_SUITES, makeSubmission, referenceFiles, tmpDir } from "../grader/helpers";
-import { describeViolations, failingElements, offlineContext, openSettled, runAxe } from "./axe";
-import { launchChromium } from "./browser";
+import { describeViolations, failingElements, openSettled, runAxe } from "./axe";
+import { launchChromium, offlineContext } from "./browser";
 import { courseSite } from "./course-build";
 
 const prebuilt = process.env.A11Y_SITE ? path.resolve(process.env.A11Y_SITE) : null;

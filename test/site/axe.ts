@@ -2,7 +2,8 @@
 // used by a11y.test.ts, and by `tsx test/site/axe.ts <html files…>` to count violations by hand.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium, offlineContext } from "./browser";
 
 /** The WCAG 2.0 and 2.1, level A and AA rule tags of axe-core: the course's conformance target. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -17,18 +18,6 @@ export interface AxeViolation {
 }
 
 const AXE_SOURCE = createRequire(__filename).resolve("axe-core/axe.min.js");
-
-/** An offline context: any request that is not to the disk (or a data: URL) is aborted and recorded in `blocked`. */
-export async function offlineContext(browser: Browser, blocked: string[] = []): Promise<BrowserContext> {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  return context;
-}
 
 /**
  * Opens `file` in `context` and waits until the page is what a reader sees: every figure drawn
@@ -76,7 +65,6 @@ export function describeViolations(violations: AxeViolation[]): string[] {
 
 if (require.main === module) {
   void (async () => {
-    const { launchChromium } = await import("./browser");
     const browser = await launchChromium();
     const context = await offlineContext(browser);
     try {

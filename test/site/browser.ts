@@ -1,6 +1,6 @@
 // Opening exported notebook pages in headless Debian chromium, offline, and measuring what plotly
-// drew: used by browser.test.ts.
-import { chromium, type Browser } from "playwright-core";
+// drew: used by the site tests.
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -11,6 +11,18 @@ export function launchChromium(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** An offline context: any request that is not to the disk (or a data: URL) is aborted and recorded in `blocked`. */
+export async function offlineContext(browser: Browser, blocked: string[] = []): Promise<BrowserContext> {
+  const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return context;
 }
 
 /** What one figure div of notebooks/lib/plot.ts (`div.course-plot`) holds once drawn. */
@@ -75,14 +87,8 @@ export async function checkPage(
   htmlFile: string,
   options: { screenshot: string; timeoutMs?: number },
 ): Promise<PageCheck> {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
   const blockedRequests: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blockedRequests.push(url);
-    return route.abort();
-  });
+  const context = await offlineContext(browser, blockedRequests);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { basename, join } from "node:path";
 import { listNotebooks, ROOT, type NotebookReport } from "../../scripts/notebooks";
 import { buildSite, executeNotebooks } from "../../scripts/site";
+import { alive } from "../../grader/harness/report/files";
 
 export const OUT = join(ROOT, "out", "course-site");
 export const SITE = join(OUT, "site");
@@ -32,15 +33,6 @@ export function runId(): string {
     // no /proc: the pid alone
   }
   return `${pid}@${started}`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function stamped(run: string): CourseSite | null {

@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as library from "../../src/index";
 import { describeFailures, listNotebooks, markdownLines, ROOT, type NotebookReport } from "../../scripts/notebooks";
-import { launchChromium, leftoverTex } from "./browser";
+import { launchChromium, leftoverTex, offlineContext } from "./browser";
 import { courseSite, SITE } from "./course-build";
 
 const notebooks = listNotebooks();
@@ -31,13 +31,7 @@ beforeAll(async () => {
   // Built once per run, shared with a11y.test.ts (course-build.ts).
   (await courseSite()).reports.forEach((report, name) => reports.set(name, report));
   browser = await launchChromium();
-  context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  context = await offlineContext(browser, blocked);
 }, 900_000);
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/notebooks";
 import { buildSite } from "../../scripts/site";
-import { launchChromium } from "./browser";
+import { launchChromium, offlineContext } from "./browser";
 
 const OUT = join(ROOT, "out", "keyboard-test");
 const FIXTURE = join(ROOT, "test", "fixtures", "notebooks", "keyboard.ipynb");
@@ -28,13 +28,7 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   await buildSite({ notebooks: [FIXTURE], outDir: join(OUT, "site"), workDir: join(OUT, "executed") });
   browser = await launchChromium();
-  context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  context = await offlineContext(browser, blocked);
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(pathToFileURL(join(OUT, "site", "keyboard.html")).href);

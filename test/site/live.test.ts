@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosine, diagonalQuadratic, linearDecay, sample, sgd, train, warmup } from "../../src/index";
 import { ROOT } from "../../scripts/notebooks";
 import { buildSite } from "../../scripts/site";
-import { launchChromium } from "./browser";
+import { launchChromium, offlineContext } from "./browser";
 
 const OUT = join(ROOT, "out", "live-test");
 const FIXTURE = join(ROOT, "test", "fixtures", "notebooks", "live.ipynb");
@@ -33,13 +33,7 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   await buildSite({ notebooks: [FIXTURE, A02], outDir: join(OUT, "site"), workDir: join(OUT, "executed") });
   browser = await launchChromium();
-  context = await browser.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  context = await offlineContext(browser, blocked);
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(pathToFileURL(join(OUT, "site", "live.html")).href);

@@ -54,7 +54,7 @@ export function checkOutput(outDir: string, bytes: number): void {
 }
 
 /** Whether a process with this pid is running on this machine. */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
