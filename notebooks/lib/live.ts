@@ -30,7 +30,8 @@
 // keys move it), named by its label and announcing "<meaning> <value>" as aria-valuetext (the
 // control's `spoken` text, else its label as text, then `unit`); the figure carries its text
 // alternative (`describeFigure`, recomputed in the page after each change), and a polite live
-// region announces the changed control and the figure's new series once the changes settle.
+// region announces the changed control and the figure's new key feature (the `keyFeature` the
+// compute function writes from the data; without one, the figure's series) once the changes settle.
 import * as tslab from "tslab";
 import * as library from "../src/index";
 import type { Figure, Trace } from "../src/figures/index";
@@ -43,14 +44,14 @@ import { figureTextProblems } from "./figtext";
  * exponentformat "power" (the rule of `withPowerExponents` in figtext.ts, for `show`). Uses
  * nothing outside itself: the page runs it from its source after each recompute.
  */
-function powerExponents(fig: { data: unknown[]; layout?: Record<string, unknown> }): { data: unknown[]; layout: Record<string, unknown> } {
+function powerExponents(fig: { data: unknown[]; layout?: Record<string, unknown>; keyFeature?: string }): { data: unknown[]; layout: Record<string, unknown>; keyFeature?: string } {
   const layout: Record<string, unknown> = { ...(fig.layout ?? {}) };
   const keys = Object.keys(layout).filter((k) => /^[xy]axis\d*$/.test(k));
   for (const key of ["xaxis", "yaxis", ...keys]) {
     const axis = (layout[key] ?? {}) as Record<string, unknown>;
     if (axis.exponentformat === undefined && axis.tickformat === undefined) layout[key] = { ...axis, exponentformat: "power" };
   }
-  return { data: fig.data, layout: layout };
+  return fig.keyFeature === undefined ? { data: fig.data, layout: layout } : { data: fig.data, layout: layout, keyFeature: fig.keyFeature };
 }
 
 /** A slider from `min` to `max` in steps of `step`, starting at `value`. */
@@ -90,7 +91,12 @@ export type Library = typeof library;
 
 export interface LiveOptions<C extends Record<string, Control>> {
   controls: C;
-  /** The figure at these control values; may use only its arguments and JavaScript's built-ins. */
+  /**
+   * The figure at these control values; may use only its arguments and JavaScript's built-ins.
+   * Its `keyFeature` (the lesson's point, written from the computed data: `{ data, layout,
+   * keyFeature: \`the loss reaches ${lib.formatNumber(loss)}\` }`) opens the text alternative and is
+   * what the live region announces after a change.
+   */
   compute: (values: Values<C>, lib: Library) => Figure | Trace[];
 }
 
@@ -161,13 +167,16 @@ function isolated(src: string): (values: unknown, lib: unknown) => unknown {
   }
 }
 
-/** A figure from what compute returned, or an error naming what is wrong. */
+/** A figure from what compute returned (with its key feature, if any), or an error naming what is wrong. */
 function asFigure(out: unknown, at: string): Figure {
-  const fig = Array.isArray(out) ? { data: out, layout: {} } : (out as Figure);
+  const fig: Figure = Array.isArray(out) ? { data: out, layout: {} } : (out as Figure);
   if (!fig || typeof fig !== "object" || !Array.isArray(fig.data)) {
     throw new LiveFigureError(`compute must return a figure {data, layout} or an array of traces; at ${at} it returned ${String(out)}`);
   }
-  return { data: fig.data, layout: fig.layout ?? {} };
+  if (fig.keyFeature !== undefined && (typeof fig.keyFeature !== "string" || fig.keyFeature.trim() === "")) {
+    throw new LiveFigureError(`compute's figure has keyFeature ${JSON.stringify(fig.keyFeature)} at ${at}; it must be a non-empty sentence written from the figure's data`);
+  }
+  return fig.keyFeature !== undefined ? { data: fig.data, layout: fig.layout ?? {}, keyFeature: fig.keyFeature } : { data: fig.data, layout: fig.layout ?? {} };
 }
 
 const RULE = "A compute function may use only its arguments — the control values and the course library (lib) — and " +
@@ -319,7 +328,7 @@ function describe(fig) {
     : input.getAttribute("aria-valuetext");
   clearTimeout(sayTimer);
   sayTimer = setTimeout(function () {
-    var text = (what ? what + ": " : "") + d.series.join("; ");
+    var text = (what ? what + ": " : "") + (d.keyFeature || d.series.join("; "));
     say.textContent = text;
     live.announced.push(text);
   }, 400);

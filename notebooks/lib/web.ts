@@ -17,7 +17,8 @@
 // text alternative (`describeFigure`, written from its data; not role="img", whose children are
 // presentational, because plotly's mode bar puts buttons inside it); below it a closed <details> holds the
 // same text, a table of the drawn data and a CSV download, both made in the page from the traces
-// plotly holds when it is opened (so a live figure's table is its current state).
+// plotly holds when it is opened (so a live figure's table is its current state). plotly's mode
+// bar is one Tab stop, a toolbar whose buttons the arrow keys reach (`toolbarJs`).
 import { join, relative, sep } from "path";
 import { randomBytes } from "crypto";
 import { describeFigure, plainText, type Figure } from "../src/figures/index";
@@ -144,6 +145,41 @@ function dataTableJs(): string {
 }
 
 /**
+ * Defines `window.__course.toolbar(el)` once per page: makes the mode bar of the plotly figure
+ * `el` one Tab stop (WCAG 2.1.1, 2.4.3), a WAI-ARIA toolbar ("Figure tools") whose buttons are
+ * reached with the arrow keys (Home, End: first, last) and keep working with Enter and Space.
+ * Without it plotly's seven to nine buttons are each a Tab stop before the figure's content. It
+ * is applied again after every redraw (plotly remakes the buttons).
+ */
+function toolbarJs(): string {
+  return `if (!C.toolbar) C.toolbar = function (el) {
+  var buttonsOf = function (bar) { return Array.prototype.slice.call(bar.querySelectorAll(".modebar-btn")); };
+  var fix = function () {
+    var bar = el.querySelector(".modebar"), buttons = bar ? buttonsOf(bar) : [];
+    if (buttons.length === 0) return;
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", "Figure tools");
+    var current = buttons.filter(function (b) { return b.getAttribute("tabindex") === "0"; })[0] || buttons[0];
+    buttons.forEach(function (b) { b.setAttribute("tabindex", b === current ? "0" : "-1"); });
+    if (bar.__courseKeys) return;
+    bar.__courseKeys = true;
+    bar.addEventListener("keydown", function (e) {
+      var list = buttonsOf(bar), i = list.indexOf(document.activeElement), n = list.length;
+      if (i < 0) return;
+      var j = e.key === "ArrowRight" || e.key === "ArrowDown" ? (i + 1) % n : e.key === "ArrowLeft" || e.key === "ArrowUp" ? (i + n - 1) % n
+        : e.key === "Home" ? 0 : e.key === "End" ? n - 1 : -1;
+      if (j < 0) return;
+      e.preventDefault();
+      list.forEach(function (b, k) { b.setAttribute("tabindex", k === j ? "0" : "-1"); });
+      list[j].focus();
+    });
+  };
+  fix();
+  if (el.on) el.on("plotly_afterplot", fix);
+};`;
+}
+
+/**
  * The figure's closed "Description and data" box: the text alternative as a paragraph, and a
  * table and CSV link made from the drawn traces when it is opened.
  */
@@ -174,6 +210,7 @@ export function outputHtml(o: { id: string; height: number; drawJs: string; desc
     `  if (!el) return;`,
     loaderJs(webPath()).replace(/^/gm, "  "),
     dataTableJs().replace(/^/gm, "  "),
+    toolbarJs().replace(/^/gm, "  "),
     `  if (!C.style) {`,
     `    // plotly shows its mode bar on hover only: show it too while one of its buttons has the keyboard focus.`,
     `    C.style = document.createElement("style");`,
@@ -187,6 +224,7 @@ export function outputHtml(o: { id: string; height: number; drawJs: string; desc
     `    var details = document.querySelector('details.course-figure-data[data-for="' + el.id + '"]');`,
     `    if (details) details.addEventListener("toggle", function () { if (details.open) C.dataTable(el, details.querySelector(".course-figure-table")); });`,
     o.drawJs.replace(/^/gm, "    "),
+    `    C.toolbar(el);`,
     `  }).catch(function (e) {`,
     `    el.textContent = "This figure cannot be drawn: " + (e && e.message ? e.message : e) + ". In Jupyter, run npm run course (it builds notebooks/lib/build/).";`,
     `  });`,
@@ -230,7 +268,7 @@ export function figureAtStep(fig: Figure, k: number): Figure {
   });
   const layout: Record<string, unknown> = { ...(fig.layout as Record<string, unknown>) };
   for (const [key, value] of Object.entries(step.method === "update" ? relayout ?? {} : {})) layout[key] = value;
-  return { data: data as Figure["data"], layout: layout as Figure["layout"] };
+  return { ...fig, data: data as Figure["data"], layout: layout as Figure["layout"] };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * A figure's text alternative, written from its data: what is plotted, the axes and their
- * ranges, and each series' shape (start, turning points, end). The notebooks' `show` and live
+ * A figure's text alternative, written from its data: the key feature the lesson points at (the
+ * figure's `keyFeature`, first), what is plotted, the axes and their ranges, and each series'
+ * shape (start, turning points, end). The notebooks' `show` and live
  * figures put it on the figure (role="img", aria-label) and announce it after a live change; it
  * runs in the kernel and, from the library bundle, in the page.
  */
@@ -8,6 +9,8 @@ import type { Figure } from "./figure";
 
 /** A figure's text alternative in parts; `text` joins them. */
 export interface FigureDescription {
+  /** The figure's key feature as a sentence (ending in ".", "!" or "?"), or "" when it has none. */
+  keyFeature: string;
   /** "Line chart", "Scatter plot", "Bar chart", "Heatmap" or "Chart". */
   kind: string;
   /** The title as plain text ("" when the figure has none). */
@@ -16,7 +19,7 @@ export interface FigureDescription {
   axes: string[];
   /** One entry per series: "cosine: falls from 0.1 at step 0 to 0 at step 999". */
   series: string[];
-  /** The whole: `Line chart 'title': x …, y …; series; series.` */
+  /** The whole: `Key feature. Line chart 'title': x …, y …; series; series.` */
   text: string;
 }
 
@@ -149,7 +152,22 @@ function describeTrace(t: AnyTrace, xWord: string): string {
 }
 
 /**
- * The text alternative of a plotly figure, from its data: the kind of chart and its title; each
+ * A key-feature text as the sentence that opens a figure's description: whitespace collapsed
+ * and trimmed, and a full stop added unless it ends in ".", "!" or "?". "" for no key feature
+ * (undefined). Throws a TypeError for anything else but a string with a visible character.
+ */
+export function keyFeatureSentence(keyFeature: unknown): string {
+  if (keyFeature === undefined) return "";
+  if (typeof keyFeature !== "string" || keyFeature.trim() === "") {
+    throw new TypeError(`keyFeature must be a non-empty sentence about the figure's data (got ${JSON.stringify(keyFeature)})`);
+  }
+  const s = keyFeature.replace(/\s+/g, " ").trim();
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/**
+ * The text alternative of a plotly figure, from its data: first its key feature (the lesson's
+ * point, `fig.keyFeature`, as a sentence) if it has one; then the kind of chart and its title; each
  * cartesian axis with its title and range (the layout's range if set — a log axis's given in
  * powers of ten — else the visible data's); and each visible series with a legend entry: a
  * line's start, its highest and lowest points when they are inside, and its end ("warmup +
@@ -160,7 +178,8 @@ function describeTrace(t: AnyTrace, xWord: string): string {
  * without a legend entry: f = 0.1 … f = 40"). Hidden traces (visible false or "legendonly") are
  * left out, so a slider figure is described at its current position.
  */
-export function describeFigure(fig: Pick<Figure, "data"> & { layout?: Figure["layout"] }, o: DescribeOptions = {}): FigureDescription {
+export function describeFigure(fig: Pick<Figure, "data"> & { layout?: Figure["layout"]; keyFeature?: string }, o: DescribeOptions = {}): FigureDescription {
+  const keyFeature = keyFeatureSentence(fig.keyFeature);
   const maxSeries = Math.max(1, Math.floor(o.maxSeries ?? 8));
   const layout = (fig.layout ?? {}) as Record<string, unknown>;
   const traces = ((fig.data ?? []) as AnyTrace[]).filter(shown);
@@ -251,6 +270,6 @@ export function describeFigure(fig: Pick<Figure, "data"> & { layout?: Figure["la
     : types.has("histogram") ? "Histogram"
     : "Chart";
   const head = title ? `${kind} '${title}'` : kind;
-  const text = `${head}${axes.length > 0 ? `: ${axes.join(", ")}` : ""}${series.length > 0 ? `; ${series.join("; ")}` : ""}.`;
-  return { kind, title, axes, series, text };
+  const chart = `${head}${axes.length > 0 ? `: ${axes.join(", ")}` : ""}${series.length > 0 ? `; ${series.join("; ")}` : ""}.`;
+  return { keyFeature, kind, title, axes, series, text: keyFeature ? `${keyFeature} ${chart}` : chart };
 }

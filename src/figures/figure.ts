@@ -12,6 +12,12 @@ export type Trace = Partial<PlotData>;
 export interface Figure {
   data: Trace[];
   layout: Partial<Layout>;
+  /**
+   * The key feature the lesson points at, as one sentence written from the figure's data
+   * ("The cosine schedule falls from 0.1 to 0 over 1000 steps; the loss reaches 0.02."): the
+   * first part of the figure's text alternative (`describeFigure`). Not drawn; plotly never sees it.
+   */
+  keyFeature?: string;
 }
 
 /**
