@@ -1,6 +1,7 @@
 /**
  * The instructor's command line (see grader/README.md): grade, grade-all, merge, similarity,
- * release, export-gradescope (and gradescope-run, which its run_autograder calls), manifest. Every command answers --help; an instructor's mistake (a bad
+ * release, export-gradescope (and gradescope-run, which its run_autograder calls), manifest,
+ * exercise-new and exercise-check (docs/authoring.md). Every command answers --help; an instructor's mistake (a bad
  * option, a missing folder, a stale manifest, a full disk) is one line and exit status 2.
  */
 import * as fs from "node:fs";
@@ -104,6 +105,26 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: { ...SUITE_OPTIONS, check: { type: "boolean", help: "only check that the manifest is current (exit 1 if not)" } },
     positionals: [0, 0],
   },
+  "exercise-new": {
+    usage: "npm run exercise:new -- <id> [--lesson A|B] [--title <text>]",
+    summary:
+      "Scaffolds every part of a new exercise, each with a short example to replace: the reference (grader/solutions/<id>/exercise.ts) with its doc comments, " +
+      "the hidden suite (grader/suites/<id>.hidden.test.ts), a public test, an empty list of wrong solutions (grader/wrong/<id>.json) and the starter stripped from the reference. docs/authoring.md walks through them.",
+    options: {
+      lesson: { type: "string", value: "A|B", help: "A (schedules; the suite compares with a-shared.ts's near) or B (optimizers; b-shared.ts's nearAll)", default: "the id's prefix (a13-… is A, b12-… is B), else A" },
+      title: { type: "string", value: "<text>", help: "the title in the reference's header", default: "from the id (a13-exponential-decay: Exponential decay)" },
+    },
+    positionals: [1, 1],
+  },
+  "exercise-check": {
+    usage: "npm run exercise:check -- [<id>…]",
+    summary:
+      "Tells whether exercises are ready, in one report (exit 1 if one is not): the reference gets full marks and the starter 0; the public tests pass on the reference and fail on the starter; " +
+      "every wrong solution loses points and the feedback names it; fairness probes: no function passes with a hard-coded answer, the reference in single precision and moved by the promised tolerance keeps full marks, " +
+      "and mutants of the reference that keep full marks are listed as suggested tests; the starter, the manifest and the doc comments are current. Each problem names the exercise, the task and the fix.",
+    options: {},
+    positionals: [0, Infinity],
+  },
 };
 
 /** Writes the similarity report of a class folder and says where. */
@@ -179,6 +200,16 @@ async function main(argv: string[]): Promise<number> {
     case "gradescope-run":
       await runGradescope(positionals[0]!, out(), options);
       return 0;
+    case "exercise-new": {
+      // The authoring commands are not shipped in the Gradescope autograder, hence the lazy imports.
+      const { exerciseNew } = await import("./author/commands");
+      exerciseNew(positionals[0]!, v.lesson as string | undefined, v.title as string | undefined);
+      return 0;
+    }
+    case "exercise-check": {
+      const { exerciseCheck } = await import("./author/commands");
+      return exerciseCheck(positionals);
+    }
     case "manifest": {
       if (!fs.existsSync(suitesDir)) throw new InstructorError(`the suites folder ${suitesDir} does not exist: pass the folder of *.hidden.test.ts files with --suites`);
       // The known mistakes come from grader/wrong/ (not shipped in the Gradescope autograder, hence the lazy import).
