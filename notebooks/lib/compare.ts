@@ -66,13 +66,16 @@ export function compareFigure(title: string, reference: Schedule, mine: StudentS
 }
 
 /**
- * Shows `compareFigure` and prints one line: "✓ … matches the reference" when the largest
+ * Shows `compareFigure`, with whether they agree as its key feature, and prints one line: "✓ … matches the reference" when the largest
  * relative difference is at most `MATCH_TOLERANCE`, else "✗ …" with the first step where it is
  * largest and both values there (6 significant digits).
  */
 export function showComparison(title: string, reference: Schedule, mine: StudentSchedule): void {
-  show(compareFigure(title, reference, mine));
   const { gap, step } = largestGap(reference, mine);
+  const last = Math.max(0, mine.length - 1);
+  show(compareFigure(title, reference, mine), gap <= MATCH_TOLERANCE
+    ? `Yours matches the shared module at every step from 0 to ${last} (largest relative difference ${gap.toExponential(1)})`
+    : `Yours differs from the shared module: the largest relative difference, ${Number.isFinite(gap) ? gap.toExponential(1) : "a missing or non-finite value"}, is at step ${step}`);
   if (gap <= MATCH_TOLERANCE) {
     console.log(`✓ yours matches the reference (largest relative difference ${gap.toExponential(1)})`);
   } else {
