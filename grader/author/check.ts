@@ -6,7 +6,8 @@
  * - the reference gets full marks, the starter 0; the public tests pass on the reference and fail
  *   on the starter (scripts/check.ts);
  * - every wrong solution of grader/wrong/ loses points and the feedback names its `what` line;
- * - fairness probes (probes.ts): no function passes with a hard-coded answer; the reference in
+ * - fairness probes (probes.ts): no function passes with a hard-coded answer or with answers
+ *   10% off (a tolerance that loose); the reference in
  *   single precision, and moved by the promised tolerance, keeps full marks; mutants of the
  *   reference that keep full marks are listed as suggested tests;
  * - the starter is the stripped reference (scripts/starters.ts), the manifest is current, and
@@ -27,7 +28,7 @@ import { DEFAULT_MANIFEST, DEFAULT_SUITES, readManifest, suiteSources, type Mani
 import { score, type GradeResult } from "../harness/score/score";
 import { wrongSolutions, wrongSource } from "../wrong/wrong";
 import { exerciseFiles } from "./layout";
-import { exportedFunctions, exportedNames, hardCoded, mutants, perturbed, PERTURBATION, throwing, type Mutant, type Perturbation } from "./probes";
+import { exportedFunctions, exportedNames, hardCoded, mutants, off, OFF, perturbed, PERTURBATION, throwing, type Mutant, type Perturbation } from "./probes";
 
 /** Fewest wrong solutions an exercise must have. */
 export const MIN_WRONG = 2;
@@ -88,7 +89,7 @@ function staticFindings(id: string): { findings: Finding[]; ready: boolean } {
 /** One submission to grade: its key, what it is, and its answer file. */
 interface Probe {
   key: string;
-  kind: "reference" | "starter" | "wrong" | "hard-coded" | "throws" | Perturbation | "mutant";
+  kind: "reference" | "starter" | "wrong" | "hard-coded" | "throws" | "off" | Perturbation | "mutant";
   source: string;
   /** The wrong solution, function or mutant it is about. */
   subject?: string;
@@ -231,6 +232,7 @@ async function gradeExercise(id: string, manifest: Manifest, r: ExerciseCheck, s
     ...(fs.existsSync(path.join(REPO_ROOT, files.starter)) ? [{ key: "starter", kind: "starter" as const, source: read(files.starter) }] : []),
     ...mistakes.filter((w) => w.id === id).map((w, i) => ({ key: `wrong-${i}`, kind: "wrong" as const, source: w.source, subject: w.slug, what: w.what })),
     ...fns.map((f, i) => ({ key: `hard-coded-${i}`, kind: "hard-coded" as const, source: hardCoded(reference, f), subject: f })),
+    ...fns.map((f, i) => ({ key: `off-${i}`, kind: "off" as const, source: off(reference, f), subject: f })),
     { key: "float32", kind: "float32", source: perturbed(reference, "float32") },
     { key: "tolerance", kind: "tolerance", source: perturbed(reference, "tolerance") },
     ...muts.map((m, i) => ({ key: `mutant-${i}`, kind: "mutant" as const, source: m.source, mutant: m })),
@@ -283,9 +285,16 @@ async function gradeExercise(id: string, manifest: Manifest, r: ExerciseCheck, s
         );
       }
     }
+    for (const p of probes.filter((q) => q.kind === "off" && full(q.key))) {
+      r.findings.push({
+        task: p.subject!,
+        problem: `a ${p.subject} whose answers are all ${OFF * 100}% too large still gets full marks: a tolerance is far looser than the 2e-6 (relative) the students are promised`,
+        fix: `compare ${p.subject}'s answers with near/nearAll and TOL.FLOAT32 (relative), not with an absolute tolerance such as toBeCloseTo on small numbers`,
+      });
+    }
     const promise: Record<Perturbation, string> = {
       float32: "computed in single precision (inputs and answers rounded to float32)",
-      tolerance: `moved by ±${PERTURBATION} (relative), half the 2e-6 the students are promised`,
+      tolerance: `with every answer ${PERTURBATION} (relative) too large, half the 2e-6 the students are promised`,
     };
     for (const mode of ["float32", "tolerance"] as const) {
       if (!full(mode)) {

@@ -5,10 +5,15 @@
  * - `hardCoded(source, name)`: the function `name` answers every call with its answer to the
  *   first call (a value copied from an example). A suite that never calls it, or calls it with
  *   inputs that all share one answer, still gives full marks: it must not.
+ * - `off(source, name)`: every number `name` answers is 10% too large. A suite whose tolerance
+ *   is that loose (an absolute tolerance on small learning rates, say) still gives full marks: it
+ *   must not.
  * - `perturbed(source, mode)`: every exported function's answer moved within the tolerance the
  *   students are promised (exercises/README.md): `"float32"` rounds every number going in and
- *   coming out to single precision, except integers (counts and steps are exact by the statement); `"tolerance"` moves every non-integer number of an answer
- *   by a relative `PERTURBATION`, up and down in turn. A fair suite still gives full marks.
+ *   coming out to single precision, except integers (counts and steps are exact by the statement); `"tolerance"` makes every non-integer number of an answer
+ *   larger by a relative `PERTURBATION` (a systematic error within the promise; it keeps the
+ *   answers' order and ratios, which single-precision rounding keeps too). A fair suite still
+ *   gives full marks.
  * - `mutants(source)`: the reference with one small change in a function body (a flipped sign
  *   or operator, a boundary or index moved by one, a negated test, swapped arguments, a changed
  *   constant). A mutant the suite gives
@@ -19,7 +24,7 @@ import ts from "typescript";
 /** Relative move of the "tolerance" probe: half the 2e-6 that exercises/README.md promises for one value or one step. */
 export const PERTURBATION = 1e-6;
 
-/** How an answer is perturbed: rounded to single precision, or moved by ±`PERTURBATION`. */
+/** How an answer is perturbed: rounded to single precision, or made larger by a relative `PERTURBATION`. */
 export type Perturbation = "float32" | "tolerance";
 
 /** One mutant of a reference: where it differs, how, and its full source. */
@@ -87,11 +92,6 @@ export function hardCoded(source: string, name: string): string {
   );
 }
 
-/** The reference, with `name` throwing "not implemented" as in the starter: full marks then mean no task calls it. */
-export function throwing(source: string, name: string): string {
-  return wrapExports(source, [name], "", () => `(..._args: any[]): any => {\n  throw new Error("not implemented");\n}`);
-}
-
 /** Maps every number of a plain-data value. */
 const MAP_NUMBERS = `function __map(v: any, f: (x: number) => number): any {
   if (typeof v === "number") return f(v);
@@ -101,12 +101,25 @@ const MAP_NUMBERS = `function __map(v: any, f: (x: number) => number): any {
 }
 `;
 
+/** How far the "off" probe moves an answer: 10%, far beyond any tolerance the students are promised. */
+export const OFF = 0.1;
+
+/** The reference, with every number `name` answers 10% (`OFF`) too large: a suite whose tolerance is that loose gives it full marks. */
+export function off(source: string, name: string): string {
+  return wrapExports(source, [name], MAP_NUMBERS, (n) => `(...args: any[]): any => __map((${n} as any)(...args), (x: number) => x * ${1 + OFF})`);
+}
+
+/** The reference, with `name` throwing "not implemented" as in the starter: full marks then mean no task calls it. */
+export function throwing(source: string, name: string): string {
+  return wrapExports(source, [name], "", () => `(..._args: any[]): any => {\n  throw new Error("not implemented");\n}`);
+}
+
 /** The reference, with every exported function's answer perturbed as `mode` says. */
 export function perturbed(source: string, mode: Perturbation): string {
   const helpers =
     mode === "float32"
       ? `${MAP_NUMBERS}const __f32 = (x: number) => (Number.isInteger(x) ? x : Math.fround(x));\n`
-      : `${MAP_NUMBERS}let __sign = 1;\nconst __move = (x: number) => (Number.isInteger(x) || !Number.isFinite(x) ? x : x * (1 + (__sign = -__sign) * ${PERTURBATION}));\n`;
+      : `${MAP_NUMBERS}const __move = (x: number) => (Number.isInteger(x) ? x : x * ${1 + PERTURBATION});\n`;
   const wrapper =
     mode === "float32"
       ? (n: string) => `(...args: any[]): any => __map((${n} as any)(...args.map((a) => __map(a, __f32))), __f32)`
