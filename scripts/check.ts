@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { runCommand, type CommandSpec } from "./args";
+import { closingLines, firstLine, publicResult, resultLines, type PublicResult } from "./public-results";
+
+export type { PublicResult };
 
 /** Repository root (this file lives in scripts/). */
 export const ROOT = path.resolve(__dirname, "..");
@@ -19,17 +22,6 @@ export function exerciseIds(): string[] {
     .filter((d) => d.isDirectory() && existsSync(path.join(EXERCISES, d.name, "exercise.ts")))
     .map((d) => d.name)
     .sort();
-}
-
-/** One public test's outcome. */
-export interface PublicResult {
-  exercise: string;
-  /** The part named at the start of the test title, e.g. "d1" for "(d1) stepDecay starts at eta0". */
-  part: string;
-  title: string;
-  passed: boolean;
-  /** First line of the failure message. */
-  message: string;
 }
 
 /**
@@ -57,38 +49,17 @@ export function runPublicTests(ids: string[], answers?: string): PublicResult[] 
       if (file.assertionResults.length === 0) {
         return [{ exercise, part: "?", title: "the test file", passed: false, message: firstLine(file.message ?? "could not load the exercise") }];
       }
-      return file.assertionResults.map((t) => ({
-        exercise,
-        part: /^\((\w+)\)/.exec(t.title)?.[1] ?? "?",
-        title: t.title.replace(/^\(\w+\)\s*/, ""),
-        passed: t.status === "passed",
-        message: firstLine(t.failureMessages?.[0] ?? ""),
-      }));
+      return file.assertionResults.map((t) => publicResult(exercise, t.title, t.status === "passed", t.failureMessages?.[0] ?? ""));
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function firstLine(s: string): string {
-  const line = s.split("\n").find((l) => l.trim() !== "") ?? "";
-  return line.replace(/^(Error|AssertionError): /, "").trim();
-}
-
 /** Prints results grouped by exercise; returns the number of failing tests. */
 export function printResults(results: PublicResult[]): number {
-  let failed = 0;
-  const byExercise = new Map<string, PublicResult[]>();
-  for (const r of results) byExercise.set(r.exercise, [...(byExercise.get(r.exercise) ?? []), r]);
-  for (const [id, rs] of byExercise) {
-    const bad = rs.filter((r) => !r.passed);
-    failed += bad.length;
-    console.log(`${bad.length ? "✗" : "✓"} ${id}: ${rs.length - bad.length}/${rs.length} public tests pass`);
-    for (const r of bad) {
-      const why = r.message === "not implemented" ? "not implemented yet" : r.message;
-      console.log(`    ${r.part === "?" ? "" : `part (${r.part}) `}${r.title}: ${why}`);
-    }
-  }
+  const { lines, failed } = resultLines(results);
+  for (const line of lines) console.log(line);
   return failed;
 }
 
@@ -111,8 +82,7 @@ function main(): void {
     }
   }
   const failed = printResults(runPublicTests(ids));
-  console.log("\nPublic tests only; the graded tests are more thorough.");
-  if (failed) console.log(`${failed} public test${failed === 1 ? "" : "s"} fail: fix the parts named above, then run npm run check again.`);
+  for (const line of closingLines(failed)) console.log(line);
   process.exit(failed ? 1 : 0);
 }
 
