@@ -1,0 +1,202 @@
+/**
+ * Issue 22, §2 and §5: an instructor who has never seen the code follows docs/authoring.md
+ * literally — the commands of its `sh step=…` blocks and the files of its `file=…` blocks, read
+ * from the guide's own text — to write the exercise a13-half-life, checks it (`exercise:check`
+ * green), publishes a release and a Gradescope zip, grades three students and imports the
+ * Canvas CSV; then makes the three classic mistakes, and `exercise:check` must catch each.
+ * Everything happens in a temporary copy of the repository, so no scaffolded exercise is ever
+ * left in it.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import yauzl from "yauzl";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO, tmpDir } from "./helpers";
+
+const GUIDE = fs.readFileSync(path.join(REPO, "docs", "authoring.md"), "utf8");
+const ID = "a13-half-life";
+
+/** The guide's files: each fenced block whose info string is `<language> file=<path>`. */
+function guideFiles(): Record<string, string> {
+  return Object.fromEntries([...GUIDE.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** The commands of the guide's block `sh step=<step>`, one per line. */
+function guideCommands(step: string): string[] {
+  const block = new RegExp(`^\`\`\`sh step=${step}\\n([\\s\\S]*?)^\`\`\`$`, "m").exec(GUIDE);
+  if (!block) throw new Error(`docs/authoring.md has no block sh step=${step}`);
+  return block[1]!.trim().split("\n");
+}
+
+let copy: string;
+/** Runs a shell command in the copy, as the instructor types it. */
+const run = (command: string) => spawnSync("bash", ["-c", command], { cwd: copy, encoding: "utf8", maxBuffer: 64 << 20 });
+const inCopy = (rel: string) => path.join(copy, rel);
+
+/** Entry names of a zip. */
+function zipEntries(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, z) => {
+      if (err || !z) return reject(err);
+      const names: string[] = [];
+      z.on("entry", (e: yauzl.Entry) => (names.push(e.fileName), z.readEntry()));
+      z.on("end", () => resolve(names));
+      z.on("error", reject);
+      z.readEntry();
+    });
+  });
+}
+
+beforeAll(() => {
+  // The working tree's files (tracked, and new ones not ignored), with the installed packages.
+  copy = tmpDir("authoring-copy-");
+  const files = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+  for (const rel of files) {
+    const from = path.join(REPO, rel);
+    const stat = fs.lstatSync(from, { throwIfNoEntry: false });
+    if (!stat) continue; // deleted in the working tree
+    fs.mkdirSync(path.dirname(inCopy(rel)), { recursive: true });
+    if (stat.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), inCopy(rel));
+    else fs.copyFileSync(from, inCopy(rel));
+  }
+  fs.symlinkSync(path.join(REPO, "node_modules"), inCopy("node_modules"));
+});
+
+afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+describe("the authoring guide, followed literally by a newcomer", () => {
+  it("names five files and the commands of each step", () => {
+    expect(Object.keys(guideFiles()).sort()).toEqual([
+      `exercises/${ID}/public.test.ts`,
+      `grader/solutions/${ID}/exercise.ts`,
+      `grader/suites/${ID}.hidden.test.ts`,
+      `grader/wrong/${ID}.json`,
+    ].sort());
+    expect(guideCommands("new")).toEqual([`npm run exercise:new -- ${ID} --title "Half-life decay"`]);
+    expect(guideCommands("check")).toEqual(["npm run starters", "npm run grade:manifest", `npm run exercise:check -- ${ID}`]);
+  });
+
+  it("scaffolds the exercise, fills it in from the guide, and exercise:check finds it ready", () => {
+    const t0 = Date.now();
+    for (const command of guideCommands("new")) expect(run(command).status, command).toBe(0);
+    // Every part is scaffolded, the starter stripped from the scaffold's reference.
+    for (const rel of [`grader/solutions/${ID}/exercise.ts`, `grader/suites/${ID}.hidden.test.ts`, `exercises/${ID}/public.test.ts`, `grader/wrong/${ID}.json`, `exercises/${ID}/exercise.ts`]) {
+      expect(fs.existsSync(inCopy(rel)), rel).toBe(true);
+    }
+    expect(fs.readFileSync(inCopy(`exercises/${ID}/exercise.ts`), "utf8")).toContain("return notImplemented(");
+    expect(fs.readFileSync(inCopy(`grader/wrong/${ID}.json`), "utf8").trim()).toBe("[]");
+
+    for (const [rel, text] of Object.entries(guideFiles())) fs.writeFileSync(inCopy(rel), text);
+    const results = guideCommands("check").map((command) => ({ command, ...run(command) }));
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`authoring loop (scaffold to green exercise:check, this machine): ${seconds.toFixed(1)} s`);
+    for (const r of results) expect(r.status, `${r.command}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    const report = results.at(-1)!.stdout;
+    // The guide's suite: choice 1 point, halfLifeDecay 2 + 1, stepsToReach 2; two wrong solutions;
+    // seven mutants (halfLifeDecay: × → /, − dropped, / → ×, 2 → 3; stepsToReach: 0 → 1, × → /, / → ×).
+    expect(report).toContain(`${ID}: ready (reference 6/6, 2 wrong solutions, 2 functions probed, 7/7 mutants killed)`);
+    expect(report).toContain("1 of 1 exercise ready");
+    // The starter is the stripped reference: the answers are gone.
+    const starter = fs.readFileSync(inCopy(`exercises/${ID}/exercise.ts`), "utf8");
+    expect(starter).toContain('export const partA: "A" | "B" | "C" | "D" | "a" | "b" | "c" | "d" | null = null;');
+    expect(starter).not.toContain("Math.log2");
+  }, 600_000);
+
+  it("publishes a release and a Gradescope zip holding the new exercise, and nothing hidden in the release", async () => {
+    expect(run("npm run -s release -- --out out/release").status).toBe(0);
+    expect(fs.readFileSync(inCopy(`out/release/exercises/${ID}/exercise.ts`), "utf8")).toBe(fs.readFileSync(inCopy(`exercises/${ID}/exercise.ts`), "utf8"));
+    expect(fs.existsSync(inCopy(`out/release/exercises/${ID}/public.test.ts`))).toBe(true);
+    expect(fs.existsSync(inCopy("out/release/grader"))).toBe(false);
+
+    expect(run("npm run -s export-gradescope -- --out out/autograder.zip").status).toBe(0);
+    const entries = await zipEntries(inCopy("out/autograder.zip"));
+    expect(entries).toContain(`grader/suites/${ID}.hidden.test.ts`);
+    expect(entries).toContain("grader/manifest.json");
+    expect(entries.filter((e) => e.startsWith("grader/solutions/") || e.startsWith("grader/wrong/"))).toEqual([]);
+  }, 300_000);
+
+  it("grades three students: the reference, a known mistake (named in the feedback), the starter; the Canvas CSV imports them", () => {
+    const files = guideFiles();
+    const reference = files[`grader/solutions/${ID}/exercise.ts`]!;
+    const [mistake] = JSON.parse(files[`grader/wrong/${ID}.json`]!) as Array<{ what: string; edits: [string, string][] }>;
+    const students: Record<string, string> = {
+      alice: reference,
+      bob: mistake!.edits.reduce((src, [find, replace]) => src.replace(find, replace), reference),
+      carol: fs.readFileSync(inCopy(`exercises/${ID}/exercise.ts`), "utf8"),
+    };
+    expect(students.bob).not.toBe(reference);
+    for (const [name, text] of Object.entries(students)) {
+      fs.mkdirSync(inCopy(`class/${name}/${ID}`), { recursive: true });
+      fs.writeFileSync(inCopy(`class/${name}/${ID}/exercise.ts`), text);
+    }
+    const graded = run(`npm run -s grade-all -- class --out out/class --only ${ID} --quiet`);
+    expect(graded.status, graded.stderr).toBe(0);
+    const rows = fs.readFileSync(inCopy("out/class/gradebook.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    const total = (name: string) => Number(rows.find((r) => r[0] === name)![2]);
+    expect([total("alice"), total("carol")]).toEqual([6, 0]);
+    expect(total("bob")).toBeGreaterThan(0);
+    expect(total("bob")).toBeLessThan(6);
+    const bobFolder = rows.find((r) => r[0] === "bob")![4]!;
+    const bob = JSON.parse(fs.readFileSync(inCopy(`out/class/students/${bobFolder}/results.json`), "utf8")) as { tests: { output: string }[] };
+    expect(bob.tests.some((t) => t.output.includes(`Your results match a known mistake: ${mistake!.what}`))).toBe(true);
+
+    // Canvas's gradebook import: the header row starts with the columns Canvas requires, in its
+    // order (Student, ID, SIS User ID, SIS Login ID, Section), then one column per assignment; a
+    // "Points Possible" row; students matched by SIS Login ID.
+    const canvas = fs.readFileSync(inCopy("out/class/canvas.csv"), "utf8").trim().split("\n").map((l) => l.split(","));
+    expect(canvas[0]!.slice(0, 5)).toEqual(["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]);
+    expect(canvas[0]!.length).toBe(6);
+    expect(canvas[1]).toEqual(["Points Possible", "", "", "", "", "6"]);
+    expect(canvas.slice(2).map((r) => [r[3], r[5]]).sort()).toEqual([["alice", "6"], ["bob", String(total("bob"))], ["carol", "0"]]);
+  }, 300_000);
+
+  describe("exercise:check catches the instructor's mistakes", () => {
+    const files = guideFiles();
+    const suite = `grader/suites/${ID}.hidden.test.ts`;
+    const wrong = `grader/wrong/${ID}.json`;
+    /** Runs exercise:check with `rel` holding `text`, then restores the guide's version. */
+    const checkWith = (rel: string, text: string) => {
+      fs.writeFileSync(inCopy(rel), text);
+      try {
+        return run(`npm run -s exercise:check -- ${ID}`);
+      } finally {
+        fs.writeFileSync(inCopy(rel), files[rel]!);
+      }
+    };
+
+    it("a suite that never calls a function", () => {
+      const text = files[suite]!;
+      const cut = text.indexOf('  task("d", "stepsToReach');
+      expect(cut).toBeGreaterThan(0);
+      const r = checkWith(suite, `${text.slice(0, cut).trimEnd()}\n});\n`);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`✗ ${ID} stepsToReach: no task calls stepsToReach: a stepsToReach that throws "not implemented" still gets full marks — fix: add a task that calls stepsToReach`);
+      // and the wrong solution that only stepsToReach's task caught is now uncaught
+      expect(r.stdout).toContain(`✗ ${ID} wrong solution floor-not-ceil: gets full marks`);
+    }, 300_000);
+
+    it("a tolerance so loose that an answer 10% off passes", () => {
+      const text = files[suite]!;
+      expect(text).toContain("TOL.FLOAT32");
+      const r = checkWith(suite, text.replaceAll("TOL.FLOAT32", "0.5"));
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`✗ ${ID} halfLifeDecay: a halfLifeDecay whose answers are all 10% too large still gets full marks`);
+      // stepsToReach is compared exactly: its answers 10% off still fail
+      expect(r.stdout).not.toContain(`✗ ${ID} stepsToReach:`);
+    }, 300_000);
+
+    it("a wrong solution that passes", () => {
+      const list = JSON.parse(files[wrong]!) as unknown[];
+      // Without the clamp, only a target above η₀ (outside the statement's range) gives another answer.
+      list.push({
+        slug: "no-clamp",
+        what: "forgets to clamp at step 0.",
+        edits: [["Math.max(0, Math.ceil(config.halfLife * Math.log2(config.eta0 / target)))", "Math.ceil(config.halfLife * Math.log2(config.eta0 / target))"]],
+      });
+      const r = checkWith(wrong, JSON.stringify(list, null, 2));
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`✗ ${ID} wrong solution no-clamp: gets full marks (forgets to clamp at step 0.) — fix: add a task to ${suite} that fails on it`);
+    }, 300_000);
+  });
+});
