@@ -15,7 +15,8 @@ import { buildRelease } from "./harness/publish/release";
 import { exportGradescope, runGradescope } from "./harness/publish/gradescope";
 import { writeAtomic } from "./harness/report/files";
 import { generateManifest, type KnownMistake } from "./harness/score/generate";
-import { DEFAULT_MANIFEST, DEFAULT_SUITES, manifestText } from "./harness/score/manifest";
+import { readAssignment } from "./harness/score/assignment";
+import { DEFAULT_MANIFEST, DEFAULT_SUITES, manifestText, readManifest } from "./harness/score/manifest";
 
 const rel = (p: string) => path.relative(process.cwd(), p) || ".";
 
@@ -24,10 +25,18 @@ const SUITE_OPTIONS: Record<string, OptionSpec> = {
   suites: { type: "string", value: "<dir>", help: "folder of the hidden suites", default: rel(DEFAULT_SUITES) },
   manifest: { type: "string", value: "<file>", help: "manifest of expected tasks", default: `${rel(DEFAULT_MANIFEST)}, or manifest.json beside --suites` },
 };
+/** `--assignment <file>`: the exercises and points of one assignment (score/assignment.ts). */
+const ASSIGNMENT_OPTION: OptionSpec = {
+  type: "string",
+  value: "<file>",
+  help: 'an assignment file (JSON: {"title": …, "exercises": [{"id": …, "points": …}]}): only its exercises, each worth its points (tasks scaled in their ratios); not with --only',
+  default: "every exercise, at its own points",
+};
 const GRADE_OPTIONS: Record<string, OptionSpec> = {
   out: { type: "string", value: "<dir>", help: "output folder (required)" },
   ...SUITE_OPTIONS,
   only: { type: "string", value: "<id,id>", help: "grade only these exercises", default: "every exercise with a suite" },
+  assignment: ASSIGNMENT_OPTION,
   "no-sandbox": { type: "boolean", help: "force the unsandboxed fallback (separate process, no bubblewrap)" },
 };
 
@@ -80,15 +89,15 @@ const COMMANDS: Record<string, CommandSpec> = {
     positionals: [1, 1],
   },
   release: {
-    usage: "npm run release -- --out <dir>",
-    summary: "Builds the student bundle: notebooks with outputs cleared, src/, exercise starters and public tests; nothing hidden.",
-    options: { out: { type: "string", value: "<dir>", help: "output folder (required)" } },
+    usage: "npm run release -- --out <dir> [--assignment <file>]",
+    summary: "Builds the student bundle: notebooks with outputs cleared, src/, exercise starters and public tests; nothing hidden. With an assignment, its README names the assignment, its exercises and their points.",
+    options: { out: { type: "string", value: "<dir>", help: "output folder (required)" }, assignment: ASSIGNMENT_OPTION },
     positionals: [0, 0],
   },
   "export-gradescope": {
-    usage: "npm run export-gradescope -- --out <zip>",
-    summary: "Writes a Gradescope autograder zip (setup.sh, run_autograder, the grader and the hidden suites).",
-    options: { out: { type: "string", value: "<zip>", help: "the zip to write (required)" } },
+    usage: "npm run export-gradescope -- --out <zip> [--assignment <file>]",
+    summary: "Writes a Gradescope autograder zip (setup.sh, run_autograder, the grader and the hidden suites). With an assignment, the zip holds it as assignment.json and run_autograder grades for it.",
+    options: { out: { type: "string", value: "<zip>", help: "the zip to write (required)" }, assignment: ASSIGNMENT_OPTION },
     positionals: [0, 0],
   },
   "gradescope-run": {
@@ -161,10 +170,13 @@ async function main(argv: string[]): Promise<number> {
   };
   const suitesDir = path.resolve((v.suites as string | undefined) ?? DEFAULT_SUITES);
   const manifestFile = path.resolve((v.manifest as string | undefined) ?? (v.suites ? path.join(suitesDir, "..", "manifest.json") : DEFAULT_MANIFEST));
+  if (typeof v.assignment === "string" && typeof v.only === "string") throw new UsageError(`--assignment chooses the exercises: leave out --only (${helpHint(spec)})`);
+  const assignment = typeof v.assignment === "string" ? readAssignment(v.assignment, readManifest(manifestFile)) : undefined;
   const options: BatchOptions = {
     suitesDir,
     manifest: manifestFile,
     ...(typeof v.only === "string" ? { only: v.only.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(assignment ? { assignment } : {}),
     isolation: v["no-sandbox"] ? "process" : "auto",
   };
   switch (command) {
@@ -192,10 +204,10 @@ async function main(argv: string[]): Promise<number> {
       await similarity(positionals[0]!, out(), options.only);
       return 0;
     case "release":
-      await buildRelease(out());
+      await buildRelease(out(), undefined, assignment);
       return 0;
     case "export-gradescope":
-      await exportGradescope(out());
+      await exportGradescope(out(), undefined, assignment);
       return 0;
     case "gradescope-run":
       await runGradescope(positionals[0]!, out(), options);

@@ -59,7 +59,8 @@ describe("grade-all", () => {
     }
     expect(fs.readFileSync(path.join(out, "gradebook.csv"), "utf8")).toBe(
       "student,zz-demo,zz-second,total,max,folder,status\n" +
-        `alice,,,,,${studentFolder("alice")},not graded: grader error (page fault for alice); run grade-all again to retry\nbob,0,0,0,8,${studentFolder("bob")},graded: new\n`,
+        // the status holds a ";" (a separator in many spreadsheet locales): quoted
+        `alice,,,,,${studentFolder("alice")},"not graded: grader error (page fault for alice); run grade-all again to retry"\nbob,0,0,0,8,${studentFolder("bob")},graded: new\n`,
     );
     expect(fs.existsSync(path.join(out, "students", studentFolder("alice")))).toBe(false);
     expect(await gradeAll(cls, out, opts)).toEqual({ graded: { new: 1 }, kept: 1, clashes: 0, failed: 0 });

@@ -9,9 +9,10 @@ import { InstructorError } from "../errors";
 import { intake } from "../intake/prepare";
 import { readRoster, type Roster, type Submission } from "../intake/roster";
 import { checkOutput, removeStaleTemps, writeAtomic } from "../report/files";
+import { DEFAULT_TITLE, lmsGradebooks, lmsNote } from "../report/lms";
 import { feedbackHtml, gradebookCsv, histogramSvg, mistakesCsv, PLOTLY_FILE, plotlyBundle, pointsCsv, summaryHtml, summaryTable, tasksCsv, type GradebookRow } from "../report/report";
-import { closeGraders, gradeSubmission, type GradeOptions } from "../run/grade";
-import { Grader, listExercises, type SubmissionRef } from "../run/runner";
+import { closeGraders, exerciseIds, gradeSubmission, type GradeOptions } from "../run/grade";
+import { Grader, type SubmissionRef } from "../run/runner";
 import { stopTypeCheck } from "../run/typecheck";
 import { loadManifest } from "../score/manifest";
 import { graderSha, submissionSha } from "../score/provenance";
@@ -129,9 +130,9 @@ class Progress {
  */
 export async function gradeAll(folder: string, outDir: string, options: GradeAllOptions): Promise<ClassRun> {
   const roster = readRoster(folder);
-  const ids = [...(options.only ?? listExercises(options.suitesDir))].sort();
+  const ids = exerciseIds(options, options.suitesDir);
   const manifest = loadManifest(options.manifest, options.suitesDir, ids);
-  const sha = graderSha(options.suitesDir, options.manifest, ids);
+  const sha = graderSha(options.suitesDir, options.manifest, ids, options.assignment);
   const mine = options.shard ? roster.submissions.filter((_, i) => i % options.shard![1] === options.shard![0] - 1) : roster.submissions;
   checkOutput(outDir, mine.length * RESULT_BYTES);
   removeStaleTemps(outDir);
@@ -170,7 +171,7 @@ export async function gradeAll(folder: string, outDir: string, options: GradeAll
           // Whatever goes wrong with one student's result ends in that student's row.
           try {
             const r = raw.get(sub.folder)!;
-            const result: GradeResult = { ...score(r, manifest, grader.isolation.protections), submission: { name: sub.name, sha256: r.sha256 }, grader: sha };
+            const result: GradeResult = { ...score(r, manifest, grader.isolation.protections, options.assignment), submission: { name: sub.name, sha256: r.sha256 }, grader: sha };
             writeAtomic(path.join(outDir, "students", sub.folder, "feedback.html"), feedbackHtml(result, `Feedback for ${sub.name}`));
             writeAtomic(resultFile(sub), JSON.stringify(result, null, 2) + "\n");
             run.graded[reason] = (run.graded[reason] ?? 0) + 1;
@@ -207,8 +208,10 @@ export function runSummary(run: ClassRun): string {
 }
 
 /**
- * Rebuilds gradebook.csv, histogram.svg, the class analytics (tasks.csv, mistakes.csv, points.csv)
- * and summary.html with plotly's bundle beside it, from every finished result in `outDir`.
+ * Rebuilds gradebook.csv, the gradebooks to import into an LMS (canvas.csv, moodle.csv,
+ * totals.csv; report/lms.ts), histogram.svg, the class analytics (tasks.csv, mistakes.csv,
+ * points.csv) and summary.html with plotly's bundle beside it, from every finished result in
+ * `outDir`. What an instructor must know before importing is printed on stderr and in summary.html.
  */
 export function writeClassReports(roster: Roster, outDir: string, ids: string[], status: Map<string, string>, note: string): void {
   const rows: GradebookRow[] = [];
@@ -224,6 +227,10 @@ export function writeClassReports(roster: Roster, outDir: string, ids: string[],
   writeAtomic(path.join(outDir, "gradebook.csv"), gradebookCsv(ids, rows));
   const graded = rows.filter((r): r is GradebookRow & { result: GradeResult } => r.result !== null);
   const max = graded[0]?.result.max_score ?? 0;
+  const lms = lmsGradebooks(graded[0]?.result.assignment ?? DEFAULT_TITLE, max, graded);
+  for (const [name, csv] of Object.entries(lms)) writeAtomic(path.join(outDir, name), csv);
+  const lmsWarning = graded.length ? lmsNote(max) : null;
+  if (lmsWarning) process.stderr.write(`${lmsWarning}\n`);
   const svg = histogramSvg(graded.map((r) => r.result.score), max);
   writeAtomic(path.join(outDir, "histogram.svg"), svg);
   const analytics = classAnalytics(ids, graded.map((r) => r.result));
@@ -232,5 +239,5 @@ export function writeClassReports(roster: Roster, outDir: string, ids: string[],
   writeAtomic(path.join(outDir, "points.csv"), pointsCsv(analytics));
   const plotly = plotlyBundle();
   if (plotly !== null) writeAtomic(path.join(outDir, PLOTLY_FILE), plotly);
-  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...notGradedLines(roster)], analytics));
+  writeAtomic(path.join(outDir, "summary.html"), summaryHtml(ids, graded, svg, [note, ...notGradedLines(roster), ...(lmsWarning ? [lmsWarning] : [])], analytics));
 }

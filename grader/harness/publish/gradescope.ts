@@ -19,6 +19,7 @@ import { summaryTable } from "../report/report";
 import { closeGraders, gradeSubmission, type GradeOptions, type GradeResult, type GradeTest } from "../run/grade";
 import { REPO_ROOT } from "../run/runner";
 import { readTypeCheckConfig } from "../run/typecheck";
+import { assignmentText, type Assignment } from "../score/assignment";
 
 /**
  * Paths (relative to the repo) the autograder needs; folders are copied whole. The type check
@@ -69,14 +70,15 @@ fi
 echo "setup: done"
 `;
 
-const RUN_AUTOGRADER = `#!/usr/bin/env bash
+/** The run_autograder script; with an assignment, it grades for the zip's assignment.json. */
+const runAutograder = (assignment: boolean) => `#!/usr/bin/env bash
 # Gradescope runs this for every submission. The grader writes results.json itself; it uses
 # bubblewrap when the container allows it and otherwise grades with the unsandboxed fallback.
 # Which protections were active goes to stdout and a hidden test entry (instructors only).
 set -uo pipefail
 cd /autograder/source
 mkdir -p /autograder/results
-node_modules/.bin/tsx grader/cli.ts gradescope-run /autograder/submission --out /autograder/results
+node_modules/.bin/tsx grader/cli.ts gradescope-run /autograder/submission --out /autograder/results${assignment ? " --assignment assignment.json" : ""}
 status=$?
 if [ ! -s /autograder/results/results.json ]; then
   echo '{"score":0,"output":"The autograder failed before producing results; please tell your instructor.","tests":[]}' > /autograder/results/results.json
@@ -84,8 +86,8 @@ fi
 exit $status
 `;
 
-/** Writes the autograder zip; returns the list of entries. */
-export async function exportGradescope(zipPath: string, root: string = REPO_ROOT): Promise<string[]> {
+/** Writes the autograder zip (for an assignment: with its assignment.json); returns the list of entries. */
+export async function exportGradescope(zipPath: string, root: string = REPO_ROOT, assignment?: Assignment): Promise<string[]> {
   const zip = new yazl.ZipFile();
   const entries: string[] = [];
   const add = (name: string, data: Buffer, mode = 0o644) => {
@@ -93,7 +95,8 @@ export async function exportGradescope(zipPath: string, root: string = REPO_ROOT
     entries.push(name);
   };
   add("setup.sh", Buffer.from(SETUP_SH), 0o755);
-  add("run_autograder", Buffer.from(RUN_AUTOGRADER), 0o755);
+  add("run_autograder", Buffer.from(runAutograder(!!assignment)), 0o755);
+  if (assignment) add("assignment.json", Buffer.from(assignmentText(assignment)));
   // Every configuration file the type check reads (tsconfig.json and what it extends, unless
   // that is an installed package), so it checks answers there with the course's options too.
   const configs = readTypeCheckConfig(path.join(root, "tsconfig.json")).files.filter((f) => !f.split("/").includes("node_modules"));

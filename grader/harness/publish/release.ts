@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT } from "../run/runner";
+import type { Assignment } from "../score/assignment";
 
 /** npm scripts a student uses; the others (tests, grading, benchmarks, site) stay out. */
 const STUDENT_SCRIPTS = ["course", "check", "submit", "schedule", "typecheck"];
@@ -96,8 +97,18 @@ make every part right, not just the tested cases.
 own folders) into \`submission.zip\`. Upload that file.
 `;
 
-/** Builds the student bundle in `outDir` (which must not exist or be empty). */
-export async function buildRelease(outDir: string, root: string = REPO_ROOT): Promise<string[]> {
+/** The student README's section on an assignment: its title, and each exercise with its points. */
+export function assignmentSection(a: Assignment): string {
+  const rows = Object.entries(a.points).map(([id, p]) => `| \`${id}\` | ${p} |`);
+  const total = Math.round(Object.values(a.points).reduce((s, p) => s + p, 0) * 1e6) / 1e6;
+  return `\n## This assignment: ${a.title}\n\nOnly these exercises are graded, for ${total} points in all (every exercise stays in the bundle, for the notebooks):\n\n| exercise | points |\n|---|---|\n${rows.join("\n")}\n`;
+}
+
+/**
+ * Builds the student bundle in `outDir` (which must not exist or be empty); with an assignment,
+ * its README names the assignment and lists its exercises and their points.
+ */
+export async function buildRelease(outDir: string, root: string = REPO_ROOT, assignment?: Assignment): Promise<string[]> {
   const out = path.resolve(outDir);
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new Error(`${outDir} exists and is not empty`);
   fs.mkdirSync(out, { recursive: true });
@@ -116,7 +127,7 @@ export async function buildRelease(outDir: string, root: string = REPO_ROOT): Pr
   const tsconfig = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.json"), "utf8")) as { include?: string[] };
   tsconfig.include = (tsconfig.include ?? []).filter((p) => fs.existsSync(path.join(out, p.split("/")[0]!)));
   fs.writeFileSync(path.join(out, "tsconfig.json"), JSON.stringify(tsconfig, null, 2) + "\n");
-  fs.writeFileSync(path.join(out, "README.md"), STUDENT_README);
+  fs.writeFileSync(path.join(out, "README.md"), STUDENT_README + (assignment ? assignmentSection(assignment) : ""));
   fs.writeFileSync(path.join(out, ".gitignore"), "node_modules/\n.jupyter/\n.ipynb_checkpoints/\nsubmission.zip\n");
 
   const files = listFiles(out);

@@ -85,11 +85,16 @@ export function summaryTable(r: GradeResult): string {
   return rows.map((x, i) => `${x[0]!.padEnd(w0)}  ${x[1]!.padStart(w1)}  ${x[2]}` + (i === 0 ? `\n${"-".repeat(w0 + w1 + 30)}` : "")).join("\n");
 }
 
-/** A CSV cell: quoted, and neutralised against spreadsheet formula injection. */
+/**
+ * A CSV cell (RFC 4180), neutralised against spreadsheet formula injection as OWASP's "CSV
+ * Injection" page advises: text starting with = + - @, a tab or a carriage return gets a leading
+ * single quote, and text holding a quote, a comma, a semicolon (the separator of spreadsheets in
+ * many locales) or a line break is quoted, its quotes doubled.
+ */
 export function csvCell(v: string | number): string {
   let s = String(v);
   if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** One gradebook row: the submission's exact name, its output folder, its result (null: not graded) and status. */

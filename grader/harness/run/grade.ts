@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { Grader, REPO_ROOT, listExercises, type GraderOptions, type RawGrade, type SubmissionRef } from "./runner";
+import type { Assignment } from "../score/assignment";
 import { loadManifest, type Manifest } from "../score/manifest";
 import { graderSha } from "../score/provenance";
 import { score, type GradeResult } from "../score/score";
@@ -17,6 +18,8 @@ export type { GradeResult, GradeTest } from "../score/score";
 export interface GradeOptions {
   /** Grade only these exercise ids. */
   only?: string[];
+  /** Grade the exercises of this assignment, worth its points (instead of `only`). */
+  assignment?: Assignment;
   /** Suites folder (default grader/suites). */
   suitesDir?: string;
   /** Manifest file (default `<suitesDir>/../manifest.json`). */
@@ -38,6 +41,7 @@ class BatchingGrader {
     readonly manifest: Manifest,
     /** SHA-256 of this grader (see provenance.ts). */
     readonly sha: string,
+    readonly assignment: Assignment | undefined,
     private readonly maxBatch = 16,
   ) {}
 
@@ -68,15 +72,20 @@ class BatchingGrader {
 
 const graders = new Map<string, BatchingGrader>();
 
+/** The exercise ids graded, sorted: the assignment's, else `only`, else every exercise with a suite. */
+export function exerciseIds(options: Pick<GradeOptions, "only" | "assignment">, suitesDir: string): string[] {
+  return [...(options.assignment ? Object.keys(options.assignment.points) : options.only ?? listExercises(suitesDir))].sort();
+}
+
 function graderFor(options: GradeOptions): BatchingGrader {
   const suitesDir = path.resolve(options.suitesDir ?? path.join(REPO_ROOT, "grader", "suites"));
   const manifestFile = path.resolve(options.manifest ?? path.join(suitesDir, "..", "manifest.json"));
-  const ids = [...(options.only ?? listExercises(suitesDir))].sort();
-  const k = JSON.stringify([suitesDir, manifestFile, ids, options.isolation ?? "auto", options.limits ?? {}]);
+  const ids = exerciseIds(options, suitesDir);
+  const k = JSON.stringify([suitesDir, manifestFile, ids, options.assignment ?? null, options.isolation ?? "auto", options.limits ?? {}]);
   let g = graders.get(k);
   if (!g) {
     const manifest = loadManifest(manifestFile, suitesDir, ids);
-    g = new BatchingGrader(Grader.create({ suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits }), manifest, graderSha(suitesDir, manifestFile, ids));
+    g = new BatchingGrader(Grader.create({ suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits }), manifest, graderSha(suitesDir, manifestFile, ids, options.assignment), options.assignment);
     graders.set(k, g);
   }
   return g;
@@ -90,7 +99,7 @@ export async function gradeSubmission(dir: string, options: GradeOptions = {}): 
   const g = graderFor(options);
   const raw = await g.grade(path.resolve(dir));
   const name = path.basename(dir).replace(/\.zip$/i, "");
-  return { ...score(raw, g.manifest, (await g.grader).isolation.protections), submission: { name, sha256: raw.sha256 }, grader: g.sha };
+  return { ...score(raw, g.manifest, (await g.grader).isolation.protections, g.assignment), submission: { name, sha256: raw.sha256 }, grader: g.sha };
 }
 
 /** Closes every grader this process created (call from afterAll or before exit). */

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Intake } from "../intake/prepare";
+import type { Assignment } from "./assignment";
 import { typeCheckConfig } from "../run/typecheck";
 import { suiteSources } from "./manifest";
 
@@ -45,9 +46,10 @@ function harnessSources(): string {
 /**
  * The SHA-256 of the grader: harness sources, the compiler configuration of the type check (the
  * course's tsconfig.json: its messages are part of a result; reading it here also makes a missing
- * or broken one stop grading at start, in one line), suites, manifest file and the exercise ids graded.
+ * or broken one stop grading at start, in one line), suites, manifest file, the exercise ids graded
+ * and the assignment (title and points) they were graded for.
  */
-export function graderSha(suitesDir: string, manifestFile: string, ids: string[]): string {
+export function graderSha(suitesDir: string, manifestFile: string, ids: string[], assignment?: Assignment): string {
   return createHash("sha256")
     .update(`harness\0${harnessSources()}\0`)
     .update(`typecheck\0${typeCheckConfig().sha256}\0`)
@@ -55,5 +57,6 @@ export function graderSha(suitesDir: string, manifestFile: string, ids: string[]
     .update(`manifest\0`)
     .update(fs.readFileSync(manifestFile))
     .update(`\0ids\0${ids.join(",")}`)
+    .update(assignment ? `\0assignment\0${JSON.stringify(assignment)}` : "")
     .digest("hex");
 }

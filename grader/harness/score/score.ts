@@ -7,6 +7,7 @@
 import type { RawGrade } from "../run/runner";
 import type { Visibility } from "../run/suite";
 import { failureText, knownMistake } from "../feedback/explain";
+import { scaledPoints, type Assignment } from "./assignment";
 import { checkDeclaredTasks, round, type Manifest } from "./manifest";
 
 /** A Gradescope test entry. */
@@ -34,15 +35,18 @@ export interface GradeResult {
   submission?: { name: string; sha256: string };
   /** SHA-256 of the grader that made this result (see provenance.ts). */
   grader?: string;
+  /** The title of the assignment file it was graded for (its points are already applied). */
+  assignment?: string;
 }
 
 const key = (exercise: string, part: string, title: string) => `${exercise}\0${part}\0${title}`;
 
 /**
  * Scores one submission's raw outcomes against the manifest, after checking that the manifest
- * lists exactly the tasks the run declared (an `InstructorError` otherwise).
+ * lists exactly the tasks the run declared (an `InstructorError` otherwise). With an assignment,
+ * each exercise is worth the assignment's points, its tasks scaled in their ratios (scaledPoints).
  */
-export function score(raw: RawGrade, manifest: Manifest, protections: string[]): GradeResult {
+export function score(raw: RawGrade, manifest: Manifest, protections: string[], assignment?: Assignment): GradeResult {
   checkDeclaredTasks(manifest, raw.outcomes.map((o) => o.meta));
   const byKey = new Map<string, RawGrade["outcomes"][number]>();
   for (const o of raw.outcomes) byKey.set(key(o.meta.exercise, o.meta.part, o.meta.title), o);
@@ -58,20 +62,22 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
     if (!c || c.ok) for (const e of raw.typeErrors[id] ?? []) messages.push(`type error: ${e}`);
     let got = 0;
     const known = knownMistake(ex.tasks, (t) => byKey.get(key(id, t.part, t.title)), ex.mistakes ?? []);
-    for (const t of ex.tasks) {
+    const worth = assignment?.points[id];
+    const points = worth === undefined ? ex.tasks.map((t) => t.points) : scaledPoints(ex.tasks.map((t) => t.points), worth);
+    ex.tasks.forEach((t, i) => {
       const o = byKey.get(key(id, t.part, t.title));
       const passed = o?.state === "passed";
-      if (passed) got += t.points;
+      if (passed) got += points[i]!;
       tests.push({
         name: `${id} ${t.part}: ${t.title}`,
-        score: passed ? t.points : 0,
-        max_score: t.points,
+        score: passed ? points[i]! : 0,
+        max_score: points[i]!,
         status: passed ? "passed" : "failed",
         output: passed ? "passed" : failureText(o, t, known),
         visibility: t.visibility,
       });
-    }
-    exercises[id] = { score: round(got), max: ex.max, messages };
+    });
+    exercises[id] = { score: round(got), max: worth ?? ex.max, messages };
     for (const m of messages) output.push(`${id}: ${m}`);
   }
   if (raw.suiteErrors.length) output.push("grader problem (tell your instructor): some hidden suites failed to load");
@@ -87,5 +93,6 @@ export function score(raw: RawGrade, manifest: Manifest, protections: string[]):
     tests,
     exercises,
     protections,
+    ...(assignment ? { assignment: assignment.title } : {}),
   };
 }
