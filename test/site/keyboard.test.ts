@@ -4,8 +4,11 @@
 // top of the page, Tab alone reaches each figure's slider; the arrow keys move it; the figure
 // recomputes (plotly's data change to the values written out here by hand), aria-valuetext says
 // what the value means, the figure's aria-label follows, and the polite live region announces the
-// new value with the figure's series, in words written out here. The "Description and data" box
-// opens from the keyboard and lists the drawn data. axe-core checks the figures' markup.
+// new value with the figure's key feature (the live figure's compute writes it from its data), in
+// words written out here. plotly's mode bar is one Tab stop, a toolbar whose buttons the arrow keys
+// reach; the number of Tab stops from the top of the page to each slider is counted by hand from
+// the page's structure. The "Description and data" box opens from the keyboard and lists the
+// drawn data. axe-core checks the figures' markup.
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -108,21 +111,28 @@ function expectClose(actual: number[], expected: number[], what: string): void {
 }
 
 describe("a live figure, with the keyboard alone", () => {
-  it("is reached with Tab from the top of the page, after the plotly figure's slider", async () => {
+  it("is reached with Tab from the top of the page, after the plotly figure's slider: 3 and 6 Tab stops", async () => {
     const toPlotlySlider = await tabTo("input.course-slider");
     const toLive = await tabTo('.course-live-controls input[data-name="peak"]');
     console.log(`Tab presses from the top: ${toPlotlySlider} to the plotly figure's slider, ${toLive} to the live figure's first slider`);
-    expect(toLive).toBeGreaterThan(toPlotlySlider);
+    // The page's Tab stops, in order: the navigation bar's two links (Course index, Exercises; a
+    // one-page site has no previous or next lesson), the plotly figure's keyboard slider (3); that
+    // figure's mode bar, one toolbar stop (4); its "Description and data" summary (5); the live
+    // figure's first slider (6). When each of plotly's 7 mode-bar buttons (download, zoom, pan,
+    // zoom in, zoom out, autoscale, reset) was a Tab stop, the live slider was the 12th.
+    expect(toPlotlySlider).toBe(3);
+    expect(toLive).toBe(6);
     const s = await liveState();
     expect(s.role).toBe("figure");
     expect(s.politeness).toBe("polite");
     expect(s.peak.valuetext).toBe("peak learning rate 0.2");
     expect(s.warmup.valuetext).toBe("warmup 20 steps");
-    expect(s.label).toBe("Line chart 'Two schedules at peak η = 0.2': x step 0–400, y learning rate 0–0.2; constant: 0.2 throughout; " +
+    expect(s.label).toBe("warmup + cosine peaks at 0.2 at step 20 and ends at 0 at step 400. " +
+      "Line chart 'Two schedules at peak η = 0.2': x step 0–400, y learning rate 0–0.2; constant: 0.2 throughout; " +
       "warmup + cosine: starts at 0 at step 0, rises to 0.2 at step 20, falls to 0 at step 400.");
   });
 
-  it("moves with the arrow keys; the figure recomputes and the live region announces the new value", async () => {
+  it("moves with the arrow keys; the figure recomputes and the live region announces the new value and key feature", async () => {
     await tabTo('.course-live-controls input[data-name="peak"]');
     const before = await liveState();
     await page.keyboard.press("ArrowRight");
@@ -133,8 +143,8 @@ describe("a live figure, with the keyboard alone", () => {
     const wc = s.traces.find((t) => t.name === "warmup + cosine")!;
     expectClose(constant.y, Array(401).fill(0.3), "constant at η = 0.3");
     expectClose(wc.y, warmupCosine(0.3, 20), "warmup + cosine at η = 0.3, w = 20");
-    expect(s.announced).toBe("peak learning rate 0.3: constant: 0.3 throughout; warmup + cosine: starts at 0 at step 0, rises to 0.3 at step 20, falls to 0 at step 400");
-    expect(s.label).toContain("Line chart 'Two schedules at peak η = 0.3'");
+    expect(s.announced).toBe("peak learning rate 0.3: warmup + cosine peaks at 0.3 at step 20 and ends at 0 at step 400.");
+    expect(s.label).toContain("warmup + cosine peaks at 0.3 at step 20 and ends at 0 at step 400. Line chart 'Two schedules at peak η = 0.3'");
 
     // Tab on to the warmup slider, arrow left: 20 → 10 steps.
     await page.keyboard.press("Tab");
@@ -143,7 +153,7 @@ describe("a live figure, with the keyboard alone", () => {
     s = await announcedAfter(s.recomputes + 1, s.announced);
     expect(s.warmup.valuetext).toBe("warmup 10 steps");
     expectClose(s.traces.find((t) => t.name === "warmup + cosine")!.y, warmupCosine(0.3, 10), "warmup + cosine at η = 0.3, w = 10");
-    expect(s.announced).toBe("warmup 10 steps: constant: 0.3 throughout; warmup + cosine: starts at 0 at step 0, rises to 0.3 at step 10, falls to 0 at step 400");
+    expect(s.announced).toBe("warmup 10 steps: warmup + cosine peaks at 0.3 at step 10 and ends at 0 at step 400.");
   });
 
   it("opens its Description and data box from the keyboard: the description, a table per series and a CSV link", async () => {
@@ -204,6 +214,51 @@ describe("a plotly slider figure, with the keyboard alone", () => {
     expect(s.valuetext).toBe("peak learning rate η = 0.2");
     expect(s.announced).toBe("peak learning rate η = 0.2: cosine: falls from 0.2 at step 0 to 0 at step 100");
     expect(s.label).toBe("Line chart 'Cosine decay': x step 0–100, y learning rate 0–0.45; cosine: falls from 0.2 at step 0 to 0 at step 100.");
+  });
+});
+
+describe("plotly's mode bar, with the keyboard alone", () => {
+  it("is one Tab stop, a toolbar: the arrow keys move between its buttons, Enter zooms in, Tab leaves it", async () => {
+    await tabTo("input.course-slider");
+    await page.keyboard.press("Tab");
+    const focused = () => page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const bar = a.closest(".modebar");
+      return { title: a.getAttribute("data-title"), inToolbar: bar?.getAttribute("role") === "toolbar", toolbarName: bar?.getAttribute("aria-label") ?? null,
+        stops: bar ? Array.from(bar.querySelectorAll(".modebar-btn")).filter((b) => b.getAttribute("tabindex") === "0").length : 0,
+        summary: a.tagName === "SUMMARY" };
+    });
+    const first = await focused();
+    expect(first).toMatchObject({ inToolbar: true, toolbarName: "Figure tools", stops: 1 });
+    // ArrowRight visits plotly's seven buttons once each, then wraps around to the first.
+    const titles = [first.title ?? ""];
+    for (let k = 0; k < 7; k++) {
+      await page.keyboard.press("ArrowRight");
+      titles.push((await focused()).title ?? "");
+    }
+    expect(titles.slice(0, 7).slice().sort()).toEqual(["Autoscale", "Download plot as a PNG", "Pan", "Reset axes", "Zoom", "Zoom in", "Zoom out"]);
+    expect(titles[7]).toBe(titles[0]);
+    await page.keyboard.press("End");
+    expect((await focused()).title).toBe(titles[6]);
+    await page.keyboard.press("ArrowLeft");
+    expect((await focused()).title).toBe(titles[5]);
+    await page.keyboard.press("Home");
+    expect((await focused()).title).toBe(titles[0]);
+    for (let k = 0; k < titles.indexOf("Zoom in"); k++) await page.keyboard.press("ArrowRight");
+    expect((await focused()).title).toBe("Zoom in");
+    const range = () => page.evaluate(() => ((document.querySelectorAll("div.course-plot")[0] as unknown as { layout: { xaxis: { range: number[] } } }).layout.xaxis.range.slice()));
+    const before = await range();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((b) => {
+      const r = (document.querySelectorAll("div.course-plot")[0] as unknown as { layout: { xaxis: { range: number[] } } }).layout.xaxis.range;
+      return r[1]! - r[0]! < b[1]! - b[0]!;
+    }, before, { timeout: 5_000 });
+    const after = await range();
+    expect(after[1]! - after[0]!).toBeLessThan(before[1]! - before[0]!);
+    // The last button used keeps the Tab stop; Tab goes on to the Description box, not to another button.
+    expect((await focused()).stops).toBe(1);
+    await page.keyboard.press("Tab");
+    expect((await focused()).summary).toBe(true);
   });
 });
 
