@@ -59,7 +59,9 @@ exercise("b06-adafactor", (s) => {
 
   task("d", "adafactorSecondMoment: moving averages with β̂₂ and ε₁ over seeded random gradients", 1, async () => {
     const r = rng(2602);
-    for (const [n, m] of [[2, 3], [4, 2], [3, 3]] as [number, number][]) {
+    // The square gradient first: a mistake that only works for square matrices (axes swapped)
+    // then answers before it throws on the others, so the feedback can name it.
+    for (const [n, m] of [[3, 3], [2, 3], [4, 2]] as [number, number][]) {
       let st: Factored = { row: Array(n).fill(0), col: Array(m).fill(0) };
       // Each update starts from the trusted state, so the calls do not depend on each other.
       const steps: Array<{ st: Factored; G: number[][]; beta2: number; eps1: number; expected: ReturnType<typeof factored> }> = [];
