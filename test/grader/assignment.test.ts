@@ -25,8 +25,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import yauzl from "yauzl";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gradeAll } from "../../grader/harness/class/batch";
+import { mergeShards } from "../../grader/harness/class/shard";
 import { exportGradescope } from "../../grader/harness/publish/gradescope";
 import { buildRelease } from "../../grader/harness/publish/release";
 import { readAssignment, scaledPoints } from "../../grader/harness/score/assignment";
@@ -249,6 +250,29 @@ describe("grading for an assignment, and the gradebooks an LMS imports", () => {
     expect(fs.readFileSync(path.join(out, "totals.csv"), "utf8")).toContain(`"O'Brien, Ann ""Annie""",12.5\n`);
   }, 120_000);
 
+  it("grade-all regrades when the assignment's points change; grade:merge writes the gradebooks a single run writes", async () => {
+    const cls = tmpDir("lrgrader-class-");
+    for (const name of ["ann", "ben", "cy"]) fs.cpSync(path.join(FIXTURES, "solutions"), path.join(cls, name), { recursive: true });
+    const opts = { suitesDir: FIXTURE_SUITES, manifest: MANIFEST, quiet: true };
+    const at = (points: number) => readAssignment(assignmentFile(`{"title": "W3", "exercises": [{"id": "zz-demo", "points": ${points}}]}`), manifest);
+    const single = tmpDir("lrgrader-out-");
+    expect(await gradeAll(cls, single, { ...opts, assignment: at(10) })).toMatchObject({ graded: { new: 3 } });
+    expect(await gradeAll(cls, single, { ...opts, assignment: at(10) })).toMatchObject({ graded: {}, kept: 3 });
+    expect(await gradeAll(cls, single, { ...opts, assignment: at(20) })).toMatchObject({ graded: { "grader changed": 3 }, kept: 0 });
+    expect(fs.readFileSync(path.join(single, "totals.csv"), "utf8")).toBe("student,total\nann,20\nben,20\ncy,20\n");
+    const shards = [tmpDir("lrgrader-out-"), tmpDir("lrgrader-out-")];
+    await gradeAll(cls, shards[0]!, { ...opts, assignment: at(20), shard: [1, 2] });
+    await gradeAll(cls, shards[1]!, { ...opts, assignment: at(20), shard: [2, 2] });
+    const merged = tmpDir("lrgrader-out-");
+    mergeShards(cls, shards, merged);
+    for (const f of ["canvas.csv", "moodle.csv", "totals.csv"]) expect(fs.readFileSync(path.join(merged, f), "utf8")).toBe(fs.readFileSync(path.join(single, f), "utf8"));
+  }, 180_000);
+
+  it("the example assignments/week3.json is a valid assignment of the course", () => {
+    const a = readAssignment(path.join(REPO, "assignments", "week3.json"), readManifest(path.join(REPO, "grader", "manifest.json")));
+    expect(a.points).toEqual({ "a03-warmup-ratio": 20, "a05-one-cycle": 20, quiz: readManifest(path.join(REPO, "grader", "manifest.json")).exercises.quiz!.max });
+  });
+
   it("without an assignment the column is named Exercises; a total above 100 is named as a Moodle problem", async () => {
     const cls = tmpDir("lrgrader-class-");
     fs.cpSync(path.join(FIXTURES, "solutions"), path.join(cls, "alice"), { recursive: true });
@@ -257,7 +281,13 @@ describe("grading for an assignment, and the gradebooks an LMS imports", () => {
     await gradeAll(cls, out, { suitesDir: FIXTURE_SUITES, manifest: MANIFEST, quiet: true, only: ["zz-second"] });
     expect(fs.readFileSync(path.join(out, "moodle.csv"), "utf8")).toBe("Student,Exercises\nalice,1\n");
     expect(fs.readFileSync(path.join(out, "summary.html"), "utf8")).not.toContain("Moodle refuses");
-    await gradeAll(cls, out, { suitesDir: FIXTURE_SUITES, manifest: MANIFEST, quiet: true, assignment: big });
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      await gradeAll(cls, out, { suitesDir: FIXTURE_SUITES, manifest: MANIFEST, quiet: true, assignment: big });
+      expect(stderr.mock.calls.map((c) => String(c[0]))).toContain("moodle.csv: totals can reach 150, and Moodle refuses imported grades above 100 unless the site allows them (unlimitedgrades, gradepointmax); or give the assignment at most 100 points with --assignment\n");
+    } finally {
+      stderr.mockRestore();
+    }
     expect(fs.readFileSync(path.join(out, "moodle.csv"), "utf8")).toBe("Student,Big\nalice,150\n");
     expect(fs.readFileSync(path.join(out, "summary.html"), "utf8")).toContain("moodle.csv: totals can reach 150, and Moodle refuses imported grades above 100");
   }, 120_000);

@@ -25,6 +25,7 @@ import { PROTECTIONS_TEST, exportGradescope } from "../../grader/harness/publish
 import { listFiles } from "../../grader/harness/publish/release";
 import { readManifest } from "../../grader/harness/score/manifest";
 import { writeSubmission } from "../../scripts/submit";
+import { inGroup, limitedGroup, type LimitedGroup } from "./cgroup";
 import { REPO, tmpDir } from "./helpers";
 
 /** Docker's default capability set (what root has in a Gradescope container). */
@@ -96,9 +97,10 @@ interface Run {
  * Runs `command` as root in a fresh container whose /autograder is `autograder`: the host's /usr
  * and /etc read-only, a private /tmp and /dev, no network, Docker's capabilities. By default
  * Docker's: a new /proc with parts masked and the seccomp rule against namespaces; `permissive`:
- * the host's whole /proc and no seccomp rule, so that bubblewrap can nest.
+ * the host's whole /proc and no seccomp rule, so that bubblewrap can nest. With `group`, the
+ * container runs inside that control group (its memory limit and CPU quota).
  */
-function inContainer(autograder: string, command: string[], opts: { path?: string; permissive?: boolean; extraBinds?: string[] } = {}): Promise<Run> {
+function inContainer(autograder: string, command: string[], opts: { path?: string; permissive?: boolean; extraBinds?: string[]; group?: LimitedGroup } = {}): Promise<Run> {
   const args = [
     "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
     "--ro-bind", "/etc", "/etc",
@@ -121,7 +123,8 @@ function inContainer(autograder: string, command: string[], opts: { path?: strin
       fs.writeFileSync(file, noNamespacesFilter());
       fd = fs.openSync(file, "r");
     }
-    const child = spawn("bwrap", args, { stdio: ["ignore", "pipe", "pipe", ...(fd === undefined ? [] : [fd])] });
+    const [file, ...rest] = opts.group ? inGroup(opts.group, ["bwrap", ...args]) : ["bwrap", ...args];
+    const child = spawn(file!, rest, { stdio: ["ignore", "pipe", "pipe", ...(fd === undefined ? [] : [fd])] });
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (b) => (stdout += b));
@@ -206,7 +209,7 @@ describe("the Gradescope autograder in Gradescope's layout", () => {
     return Promise.resolve(upload(path.join(dir, "submission"))).then(() => dir);
   }
   /** Runs run_autograder for one upload and returns its results.json, checked against the spec. */
-  async function grade(dir: string, opts: { permissive?: boolean } = {}): Promise<{ run: Run; results: Results }> {
+  async function grade(dir: string, opts: { permissive?: boolean; group?: LimitedGroup } = {}): Promise<{ run: Run; results: Results }> {
     const run = await inContainer(dir, ["/autograder/run_autograder"], { ...opts, extraBinds: ["--ro-bind", source, "/autograder/source"] });
     const results = checkSpec(JSON.parse(fs.readFileSync(path.join(dir, "results", "results.json"), "utf8")));
     return { run, results };
@@ -312,4 +315,28 @@ describe("the Gradescope autograder in Gradescope's layout", () => {
       expect(lines.filter((line) => text.includes(line))).toEqual([]);
     }
   }, 300_000);
+
+  // Gradescope's default container as the README's step 4 keeps it: 768 MB of memory (Docker's
+  // 768m, MiB), no swap, half a CPU (a CFS quota of 50 ms per 100 ms), set with Linux cgroups.
+  it("grades the full reference in Gradescope's default container (768 MB, half a CPU, by cgroups): full marks, peak memory under 600 MB", async (ctx) => {
+    const group = limitedGroup({ memoryBytes: 768 * 2 ** 20, cpus: 0.5 });
+    if (typeof group === "string") ctx.skip(`no cgroup with a memory limit and a CPU quota can be made on this machine: ${group}`);
+    const g = group as LimitedGroup;
+    try {
+      const dir = await container("default-container", (sub) => fs.cpSync(path.join(REPO, "grader", "solutions"), sub, { recursive: true }));
+      const { run, results } = await grade(dir, { group: g });
+      const peak = g.peakBytes();
+      const cpu = g.cpuPeriods();
+      console.log(`run_autograder in Gradescope's default container (cgroup v${g.version}): ${(run.ms / 1000).toFixed(1)} s, ${results.score}/${results.max_score}, peak memory ${(peak / 1e6).toFixed(0)} MB, OOM kills ${g.oomKills()}, the CPU quota stopped it in ${cpu.throttled} of ${cpu.periods} periods of 100 ms`);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(g.oomKills()).toBe(0);
+      expect(results.max_score).toBe(maxScore);
+      expect(results.score).toBe(maxScore);
+      expect(peak).toBeGreaterThan(0);
+      expect(peak).toBeLessThan(600e6);
+      expect(cpu.throttled).toBeGreaterThan(0); // the quota was in force
+    } finally {
+      g.remove();
+    }
+  }, 600_000);
 });

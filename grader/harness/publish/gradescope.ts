@@ -78,7 +78,9 @@ const runAutograder = (assignment: boolean) => `#!/usr/bin/env bash
 set -uo pipefail
 cd /autograder/source
 mkdir -p /autograder/results
-node_modules/.bin/tsx grader/cli.ts gradescope-run /autograder/submission --out /autograder/results${assignment ? " --assignment assignment.json" : ""}
+# Gradescope's default container has 768 MB: V8 young generations of 1 MB in the grader's threads
+# (student processes get no NODE_OPTIONS) keep its peak under 600 MB (test/grader/gradescope.test.ts).
+NODE_OPTIONS="--max-semi-space-size=1" node_modules/.bin/tsx grader/cli.ts gradescope-run /autograder/submission --out /autograder/results${assignment ? " --assignment assignment.json" : ""}
 status=$?
 if [ ! -s /autograder/results/results.json ]; then
   echo '{"score":0,"output":"The autograder failed before producing results; please tell your instructor.","tests":[]}' > /autograder/results/results.json
@@ -179,7 +181,8 @@ export async function runGradescope(submissionDir: string, resultsDir: string, o
   checkOutput(resultsDir, 1 << 20);
   removeStaleTemps(resultsDir);
   try {
-    const result = await gradeSubmission(upload, options);
+    // One vitest worker: a container grades one submission, on half a CPU by default.
+    const result = await gradeSubmission(upload, { ...options, workers: 1 });
     const out = gradescopeResults(result);
     writeAtomic(path.join(resultsDir, "results.json"), JSON.stringify(out, null, 2) + "\n");
     console.log(summaryTable(result));

@@ -28,6 +28,8 @@ export interface GradeOptions {
   isolation?: GraderOptions["isolation"];
   /** Overrides of the student-process limits. */
   limits?: GraderOptions["limits"];
+  /** Parallel vitest workers (default 2). */
+  workers?: number;
 }
 
 /** A grader plus the queue of submissions waiting for its next run. */
@@ -81,11 +83,11 @@ function graderFor(options: GradeOptions): BatchingGrader {
   const suitesDir = path.resolve(options.suitesDir ?? path.join(REPO_ROOT, "grader", "suites"));
   const manifestFile = path.resolve(options.manifest ?? path.join(suitesDir, "..", "manifest.json"));
   const ids = exerciseIds(options, suitesDir);
-  const k = JSON.stringify([suitesDir, manifestFile, ids, options.assignment ?? null, options.isolation ?? "auto", options.limits ?? {}]);
+  const k = JSON.stringify([suitesDir, manifestFile, ids, options.assignment ?? null, options.isolation ?? "auto", options.limits ?? {}, options.workers ?? null]);
   let g = graders.get(k);
   if (!g) {
     const manifest = loadManifest(manifestFile, suitesDir, ids);
-    g = new BatchingGrader(Grader.create({ suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits }), manifest, graderSha(suitesDir, manifestFile, ids, options.assignment), options.assignment);
+    g = new BatchingGrader(Grader.create({ suitesDir, exercises: ids, isolation: options.isolation, limits: options.limits, workers: options.workers }), manifest, graderSha(suitesDir, manifestFile, ids, options.assignment), options.assignment);
     graders.set(k, g);
   }
   return g;
