@@ -193,9 +193,9 @@ export async function checkExercises(ids: string[], options: CheckOptions = {}):
     const shared = Object.keys(now).filter((f) => !f.endsWith(".hidden.test.ts") && committed!.sources[f] !== now[f]);
     for (const id of gradable) {
       const suite = `${id}.hidden.test.ts`;
-      const stale = [...shared, ...(committed.sources[suite] !== now[suite] ? [suite] : [])];
+      const stale = [...shared, ...(committed.sources[suite] !== now[suite] ? [suite] : [])].map((f) => `${f} ${f in committed!.sources ? "changed" : "added"}`);
       if (stale.length || JSON.stringify(committed.exercises[id]) !== JSON.stringify(manifest.exercises[id])) {
-        reports.get(id)!.findings.push({ task: "manifest", problem: `grader/manifest.json is out of date${stale.length ? ` (${stale.join(", ")} changed)` : " (tasks, points or known mistakes differ)"}`, fix: "run npm run grade:manifest" });
+        reports.get(id)!.findings.push({ task: "manifest", problem: `grader/manifest.json is out of date${stale.length ? ` (${stale.join(", ")})` : " (tasks, points or known mistakes differ)"}`, fix: "run npm run grade:manifest" });
       }
     }
   }
@@ -311,15 +311,18 @@ async function gradeExercise(id: string, manifest: Manifest, r: ExerciseCheck, s
   }
 }
 
+/** "1 mutant", "2 mutants". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** The report as text: one summary line per exercise, then its findings and suggested tests. */
 export function reportText(reports: ExerciseCheck[]): string {
   const lines: string[] = [];
   for (const r of reports) {
     const killed = r.mutants - r.survivors.length;
     const counts = r.reference
-      ? ` (reference ${r.reference.score}/${r.reference.max}, ${r.wrong} wrong solutions, ${r.functions} functions probed, ${killed}/${r.mutants} mutants killed)`
+      ? ` (reference ${r.reference.score}/${r.reference.max}, ${count(r.wrong, "wrong solution")}, ${count(r.functions, "function")} probed, ${killed}/${count(r.mutants, "mutant")} killed)`
       : "";
-    lines.push(`${r.id}: ${r.findings.length ? `NOT READY, ${r.findings.length} problem${r.findings.length === 1 ? "" : "s"}` : "ready"}${counts}`);
+    lines.push(`${r.id}: ${r.findings.length ? `NOT READY, ${count(r.findings.length, "problem")}` : "ready"}${counts}`);
     for (const f of r.findings) lines.push(`  ✗ ${r.id} ${f.task}: ${f.problem} — fix: ${f.fix}`);
     if (r.survivors.length) {
       lines.push(`  suggested tests (mutants of the reference that still get full marks; add a task that fails on each, unless it is equivalent):`);
@@ -327,6 +330,6 @@ export function reportText(reports: ExerciseCheck[]): string {
     }
   }
   const ready = reports.filter((r) => r.findings.length === 0).length;
-  lines.push(`${ready} of ${reports.length} exercise${reports.length === 1 ? "" : "s"} ready`);
+  lines.push(`${ready} of ${count(reports.length, "exercise")} ready`);
   return lines.join("\n");
 }

@@ -87,10 +87,21 @@ describe("the authoring guide, followed literally by a newcomer", () => {
     expect(fs.readFileSync(inCopy(`exercises/${ID}/exercise.ts`), "utf8")).toContain("return notImplemented(");
     expect(fs.readFileSync(inCopy(`grader/wrong/${ID}.json`), "utf8").trim()).toBe("[]");
 
+    const scaffolded = (Date.now() - t0) / 1000;
+
+    // The scaffold's examples are consistent: its suite gives its reference full marks (choice 1
+    // point, exponentialDecay 2; one mutant, × → /); what is missing is named, with the fix.
+    const first = run(`npm run -s exercise:check -- ${ID}`);
+    expect(first.status, first.stderr).toBe(1);
+    expect(first.stdout).toContain(`${ID}: NOT READY, 2 problems (reference 3/3, 0 wrong solutions, 1 function probed, 1/1 mutant killed)`);
+    expect(first.stdout).toContain(`✗ ${ID} wrong solutions: grader/wrong/${ID}.json lists 0 wrong solutions — fix: add at least 2 plausible mistakes`);
+    expect(first.stdout).toContain(`✗ ${ID} manifest: grader/manifest.json is out of date (${ID}.hidden.test.ts added) — fix: run npm run grade:manifest`);
+
+    const t1 = Date.now();
     for (const [rel, text] of Object.entries(guideFiles())) fs.writeFileSync(inCopy(rel), text);
     const results = guideCommands("check").map((command) => ({ command, ...run(command) }));
-    const seconds = (Date.now() - t0) / 1000;
-    console.log(`authoring loop (scaffold to green exercise:check, this machine): ${seconds.toFixed(1)} s`);
+    const seconds = scaffolded + (Date.now() - t1) / 1000;
+    console.log(`authoring loop (the guide's commands, scaffold to green exercise:check, this machine): ${seconds.toFixed(1)} s`);
     for (const r of results) expect(r.status, `${r.command}\n${r.stdout}\n${r.stderr}`).toBe(0);
     const report = results.at(-1)!.stdout;
     // The guide's suite: choice 1 point, halfLifeDecay 2 + 1, stepsToReach 2; two wrong solutions;
