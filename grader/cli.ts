@@ -50,7 +50,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   "grade-all": {
     usage: "npm run grade-all -- <folder of submissions> --out <dir> [options]",
     summary:
-      "Grades every sub-folder and .zip of a class folder into <dir>/students/<folder>/, then writes gradebook.csv, summary.html and histogram.svg. " +
+      "Grades every sub-folder and .zip of a class folder into <dir>/students/<folder>/, then writes gradebook.csv, the gradebooks to import into Canvas, Moodle or elsewhere (canvas.csv, moodle.csv, totals.csv), summary.html and histogram.svg. " +
       "A rerun keeps a stored result only when it was made from the same submission files by the same grader.",
     options: {
       ...GRADE_OPTIONS,
@@ -190,14 +190,14 @@ async function main(argv: string[]): Promise<number> {
       if (shard && shard.source !== "--shard") console.error(`grading shard ${shard.index}/${shard.count} (${shard.source})`);
       const run = await gradeAll(positionals[0]!, out(), { ...options, jobs, force: !!v.force, shard: shard && [shard.index, shard.count], quiet: !!v.quiet });
       writeShardRecord(out(), shard ?? { index: 1, count: 1, source: "not sharded" });
-      console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")}`);
+      console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")} and, to import into an LMS, canvas.csv, moodle.csv and totals.csv`);
       if (v.similarity) await similarity(positionals[0]!, out(), options.only);
       return run.clashes + run.failed > 0 ? 1 : 0;
     }
     case "merge": {
       if (typeof v.class !== "string") throw new UsageError(`missing --class <folder of submissions>: ${helpHint(spec)}`);
       const merged = mergeShards(v.class, positionals, out());
-      console.log(`merged ${merged.students} students from ${positionals.length} outputs: ${merged.note}; wrote ${path.join(out(), "gradebook.csv")}`);
+      console.log(`merged ${merged.students} students from ${positionals.length} outputs: ${merged.note}; wrote ${path.join(out(), "gradebook.csv")} and, to import into an LMS, canvas.csv, moodle.csv and totals.csv`);
       return 0;
     }
     case "similarity":
