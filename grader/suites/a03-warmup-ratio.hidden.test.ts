@@ -53,6 +53,8 @@ exercise("a03-warmup-ratio", (s) => {
     const c2 = { peak: 0.3, warmupRatio: 0.015, totalSteps: 1001 };
     same(await s.call("firstUnstableStep", c2, [8, 1]), 14, "second schedule");
     same(await s.call("firstUnstableStep", c2, [1, 6]), -1, "second schedule, limit above the peak");
+    // No warmup (r = 0): step 0 already runs at the peak 0.5 = 2/4, so the first unstable step is 0.
+    same(await s.call("firstUnstableStep", { peak: 0.5, warmupRatio: 0, totalSteps: 50 }, [4, 3]), 0, "no warmup");
   });
 
   choiceTask(s, "e", "partE", "picks the early-training signal for warmup length", "D");

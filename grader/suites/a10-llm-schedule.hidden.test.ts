@@ -73,6 +73,8 @@ exercise("a10-llm-schedule", (s) => {
     // Resumed at step 120 with the scheduler restarted at 0.
     const restarted = good.map((v, k) => (k < 120 ? v : intended(k - 120)));
     same(await s.call("firstDeviation", c, restarted), 120);
+    // Logged one step ahead (the LR of update k + 1 at step k): the warmup rises from step 0, so it differs at once.
+    same(await s.call("firstDeviation", c, good.map((_, k) => intended(k + 1))), 0, "logged one step ahead");
     // Decayed over 210 steps instead of 200: a relative deviation far below 1e-6 in absolute terms.
     const longer = Array.from({ length: 200 }, (_, k) => warmupCosine({ peak: 3e-4, end: 3e-5, warmupSteps: 20, totalSteps: 210 })(k));
     const first = longer.findIndex((v, k) => Math.abs(v - good[k]!) > 1e-6 * Math.max(v, good[k]!));
