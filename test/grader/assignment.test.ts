@@ -19,8 +19,9 @@
  *   a blank identifier skips the row; a grade column maps to a new grade item named by its
  *   header; a grade is "" or "-" (none) or a number, and above 100 (gradepointmax) is refused
  *   unless the site allows unlimited grades.
- * - OWASP, "CSV Injection": no cell may begin with =, +, -, @, tab or carriage return (each is
- *   prefixed with a single quote), and fields are quoted, their quotes doubled.
+ * - OWASP, "CSV Injection" and ASVS 5.0 requirement 1.2.10: no cell may begin with =, +, -, @,
+ *   tab, carriage return (or a null character): each is prefixed with a single quote; fields are
+ *   escaped as RFC 4180 says (quoted, their quotes doubled).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -31,6 +32,7 @@ import { mergeShards } from "../../grader/harness/class/shard";
 import { exportGradescope } from "../../grader/harness/publish/gradescope";
 import { buildRelease } from "../../grader/harness/publish/release";
 import { readAssignment, scaledPoints } from "../../grader/harness/score/assignment";
+import { csvCell } from "../../grader/harness/report/report";
 import { readManifest } from "../../grader/harness/score/manifest";
 import type { GradeResult } from "../../grader/harness/score/score";
 import { studentFolder } from "../../grader/harness/intake/roster";
@@ -97,6 +99,16 @@ describe("scaledPoints: a task's points scaled to the exercise's, in the same ra
       const sum = points.reduce((a, p) => a + p, 0);
       got.forEach((g, i) => expect(Math.abs(g - (points[i]! * total) / sum)).toBeLessThanOrEqual(1e-6));
     }
+  });
+});
+
+describe("csvCell: RFC 4180 fields, and no cell a spreadsheet reads as a formula (OWASP)", () => {
+  it("prefixes = + - @ tab CR NUL with a single quote and quotes what holds a quote, comma, semicolon or line break", () => {
+    const cases: Array<[string | number, string]> = [
+      ["=1+1", "'=1+1"], ["+1", "'+1"], ["-1", "'-1"], ["@A1", "'@A1"], ["\tx", "'\tx"], ["\rx", '"\'\rx"'], ["\0x", "'\0x"],
+      ['say "hi"', '"say ""hi"""'], ["a,b", '"a,b"'], ["a;=b", '"a;=b"'], ["a\nb", '"a\nb"'], ["plain", "plain"], [-1.5, "-1.5"], [0, "0"],
+    ];
+    for (const [v, want] of cases) expect(csvCell(v), JSON.stringify(v)).toBe(want);
   });
 });
 

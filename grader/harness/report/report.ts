@@ -86,14 +86,15 @@ export function summaryTable(r: GradeResult): string {
 }
 
 /**
- * A CSV cell (RFC 4180), neutralised against spreadsheet formula injection as OWASP's "CSV
- * Injection" page advises: text starting with = + - @, a tab or a carriage return gets a leading
- * single quote, and text holding a quote, a comma, a semicolon (the separator of spreadsheets in
- * many locales) or a line break is quoted, its quotes doubled.
+ * A CSV cell (RFC 4180), neutralised against spreadsheet formula injection as OWASP advises (the
+ * "CSV Injection" page; ASVS 5.0 requirement 1.2.10): text starting with = + - @, a tab, a
+ * carriage return or a null character gets a leading single quote, and text holding a quote, a
+ * comma, a semicolon (the separator of spreadsheets in many locales) or a line break is quoted,
+ * its quotes doubled.
  */
 export function csvCell(v: string | number): string {
   let s = String(v);
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  if (typeof v === "string" && /^[=+\-@\t\r\0]/.test(s)) s = "'" + s;
   return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
