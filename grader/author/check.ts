@@ -292,18 +292,18 @@ async function gradeExercise(id: string, manifest: Manifest, r: ExerciseCheck, s
         fix: `compare ${p.subject}'s answers with near/nearAll and TOL.FLOAT32 (relative), not with an absolute tolerance such as toBeCloseTo on small numbers`,
       });
     }
-    const promise: Record<Perturbation, string> = {
-      float32: "computed in single precision (inputs and answers rounded to float32)",
-      tolerance: `with every answer ${PERTURBATION} (relative) too large, half the 2e-6 the students are promised`,
+    const perturbation: Record<Perturbation, { problem: string; fix: string }> = {
+      float32: {
+        problem: "the reference computed in single precision (non-integer inputs and answers rounded to float32) loses points",
+        fix: "derive the allowance from the float32 error over the ranges the task draws from (F32 in a-shared.ts, F32B in b-shared.ts), and keep exact counts away from ties (docs/authoring.md, Tolerance policy)",
+      },
+      tolerance: {
+        problem: `the reference with every answer ${PERTURBATION} (relative) too large, half the 2e-6 the students are promised, loses points`,
+        fix: "judge a difference of answers (a step from two states) on the answers' scale (the scale argument of near/nearAll), and a trajectory fed its own states with TOL.FLOAT32_ITERATED: never tighter than exercises/README.md promises",
+      },
     };
     for (const mode of ["float32", "tolerance"] as const) {
-      if (!full(mode)) {
-        r.findings.push({
-          task: list(failed(mode).map((t) => taskName(id, t.name))),
-          problem: `the reference ${promise[mode]} loses points`,
-          fix: "compare with the tolerances of a-shared.ts's TOL (derive a larger one from the inputs' range where error grows, as F32 does) — never tighter than exercises/README.md promises",
-        });
-      }
+      if (!full(mode)) r.findings.push({ task: list(failed(mode).map((t) => taskName(id, t.name))), ...perturbation[mode] });
     }
     r.survivors = probes.filter((p) => p.kind === "mutant" && full(p.key)).map((p) => p.mutant!);
   } finally {
