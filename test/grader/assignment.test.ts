@@ -203,6 +203,7 @@ describe("grading for an assignment, and the gradebooks an LMS imports", () => {
       expect(r.max_score).toBe(12.5);
       expect(r.score).toBe(expected.get(name));
       expect(r.assignment).toBe("Week 3: warm-up, scale");
+      expect(fs.readFileSync(path.join(out, "students", studentFolder(name), "feedback.html"), "utf8")).toContain("<p>Assignment: Week 3: warm-up, scale</p>");
       expect(r.exercises["zz-demo"]!.max).toBe(10);
       expect(r.exercises["zz-second"]).toMatchObject({ score: 2.5, max: 2.5 });
     }

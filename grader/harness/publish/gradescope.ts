@@ -6,8 +6,8 @@
  * needs and installs Node 22 from NodeSource; bubblewrap from apt when missing; `npm ci` from the
  * zip's lockfile) and `run_autograder` (run for every upload: grades /autograder/submission into
  * /autograder/results/results.json with `gradescope-run`), with the grader sources beside them
- * (Gradescope unpacks the zip into /autograder/source). Reference and wrong solutions are not
- * included. Specification: https://gradescope-autograders.readthedocs.io/en/latest/specs/
+ * (Gradescope unpacks the zip into /autograder/source); with an assignment, its assignment.json,
+ * which run_autograder passes to gradescope-run. Reference and wrong solutions are not included. Specification: https://gradescope-autograders.readthedocs.io/en/latest/specs/
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

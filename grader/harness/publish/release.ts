@@ -1,7 +1,8 @@
 /**
  * The student bundle (`release --out <dir>`): notebooks with outputs cleared, `src/`, the
  * exercise starters with their public tests, the student scripts (course, check, submit), a
- * student README, and package.json/lockfile/tsconfig for students. Built from an allow-list:
+ * student README (with an assignment: its title, exercises and points), and
+ * package.json/lockfile/tsconfig for students. Built from an allow-list:
  * nothing under `grader/`, `test/` or `bench/` is copied, and the result is checked for that.
  */
 import * as fs from "node:fs";

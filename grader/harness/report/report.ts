@@ -31,7 +31,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}td,th{border-bot
 export function feedbackHtml(r: GradeResult, title = "Grading feedback"): string {
   const parts: string[] = [];
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>`);
-  parts.push(`<h1>${esc(title)}</h1><p><strong>Total: ${fmt(r.score)} / ${fmt(r.max_score)}</strong></p>`);
+  parts.push(`<h1>${esc(title)}</h1>${r.assignment ? `<p>Assignment: ${esc(r.assignment)}</p>` : ""}<p><strong>Total: ${fmt(r.score)} / ${fmt(r.max_score)}</strong></p>`);
   parts.push(`<table><tr><th>Exercise</th><th class="num">Score</th></tr>`);
   for (const [id, ex] of Object.entries(r.exercises)) parts.push(`<tr><td><a href="#${esc(id)}">${esc(id)}</a></td><td class="num">${fmt(ex.score)} / ${fmt(ex.max)}</td></tr>`);
   parts.push(`</table>`);
