@@ -191,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
       const run = await gradeAll(positionals[0]!, out(), { ...options, jobs, force: !!v.force, shard: shard && [shard.index, shard.count], quiet: !!v.quiet });
       writeShardRecord(out(), shard ?? { index: 1, count: 1, source: "not sharded" });
       console.log(`${runSummary(run)}; wrote ${path.join(out(), "gradebook.csv")} and, to import into an LMS, canvas.csv, moodle.csv and totals.csv`);
-      if (v.similarity) await similarity(positionals[0]!, out(), options.only);
+      if (v.similarity) await similarity(positionals[0]!, out(), assignment ? Object.keys(assignment.points) : options.only);
       return run.clashes + run.failed > 0 ? 1 : 0;
     }
     case "merge": {
