@@ -166,14 +166,24 @@ describe("the authoring guide, followed literally by a newcomer", () => {
     const files = guideFiles();
     const suite = `grader/suites/${ID}.hidden.test.ts`;
     const wrong = `grader/wrong/${ID}.json`;
-    /** Runs exercise:check with `rel` holding `text`, then restores the guide's version. */
-    const checkWith = (rel: string, text: string) => {
-      fs.writeFileSync(inCopy(rel), text);
+    const reference = `grader/solutions/${ID}/exercise.ts`;
+    const publicTest = `exercises/${ID}/public.test.ts`;
+    const starter = `exercises/${ID}/exercise.ts`;
+    /** Runs exercise:check with the files `changed` (path → text), then restores them. */
+    const checkWithFiles = (changed: Record<string, string>) => {
+      const before = Object.fromEntries(Object.keys(changed).map((rel) => [rel, fs.readFileSync(inCopy(rel), "utf8")]));
+      for (const [rel, text] of Object.entries(changed)) fs.writeFileSync(inCopy(rel), text);
       try {
         return run(`npm run -s exercise:check -- ${ID}`);
       } finally {
-        fs.writeFileSync(inCopy(rel), files[rel]!);
+        for (const [rel, text] of Object.entries(before)) fs.writeFileSync(inCopy(rel), text);
       }
+    };
+    const checkWith = (rel: string, text: string) => checkWithFiles({ [rel]: text });
+    /** `text` with `find` (which must occur once) replaced. */
+    const edit = (text: string, find: string, replace: string) => {
+      expect(text.split(find).length, find).toBe(2);
+      return text.replace(find, replace);
     };
 
     it("a suite that never calls a function", () => {
@@ -208,6 +218,45 @@ describe("the authoring guide, followed literally by a newcomer", () => {
       const r = checkWith(wrong, JSON.stringify(list, null, 2));
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(`✗ ${ID} wrong solution no-clamp: gets full marks (forgets to clamp at step 0.) — fix: add a task to ${suite} that fails on it`);
+    }, 300_000);
+
+    it("a function called with one input, a task that passes on the starter, a float32-tight tolerance, a mistake that only throws", () => {
+      let text = files[suite]!;
+      // stepsToReach called once: a hard-coded 233 passes.
+      const from = text.indexOf('    same(await s.call("stepsToReach", c, 0.1 / 3)');
+      const to = text.indexOf("  });", from);
+      text = `${text.slice(0, from)}${text.slice(to)}`;
+      text = edit(text, 'same(await s.call("stepsToReach", c, 0.02), 233, "a fifth of η₀");', 'same(await s.call("stepsToReach", c, 0.02), 233, "a fifth of η₀");\n  });\n\n  task("d", "stepsToReach: answered", 1, async () => {\n    await s.value("partA");');
+      text = edit(text, "near(got.get(i), eta0 * 0.5 ** (k / halfLife), TOL.FLOAT32", "near(got.get(i), eta0 * 0.5 ** (k / halfLife), 1e-9");
+      const list = JSON.parse(files[wrong]!) as unknown[];
+      list.push({ slug: "throws", what: "does not compute the decay.", edits: [["return config.eta0 * 2 ** (-step / config.halfLife);", 'throw new Error("todo");']] });
+      const r = checkWithFiles({ [suite]: text, [wrong]: JSON.stringify(list) });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`✗ ${ID} stepsToReach: a stepsToReach that answers every call with its answer to the first call still gets full marks — fix: call stepsToReach with inputs whose answers differ`);
+      expect(r.stdout).toContain(`✗ ${ID} d: stepsToReach: answered: passes on the starter (nothing answered) — fix: make the task check the student's answer`);
+      expect(r.stdout).toContain(`✗ ${ID} d: halfLifeDecay: seeded random configurations: the reference computed in single precision (non-integer inputs and answers rounded to float32) loses points — fix: derive the allowance`);
+      expect(r.stdout).toContain(`✗ ${ID} d: halfLifeDecay: seeded random configurations: the reference with every answer 0.000001 (relative) too large`);
+      expect(r.stdout).toContain(`✗ ${ID} wrong solution throws: is caught, but the feedback does not name it: it only throws`);
+    }, 300_000);
+
+    it("an export without a doc comment, a starter edited by hand, a public test that passes on the starter", () => {
+      const r = checkWithFiles({
+        [reference]: edit(files[reference]!, "/**\n * (d2) The first step", "/*\n * (d2) The first step"),
+        [starter]: `${fs.readFileSync(inCopy(starter), "utf8")}\n// a note\n`,
+        [publicTest]: edit(files[publicTest]!, "\n});\n", '\n  it("(d2) holds", () => expect(1).toBe(1));\n});\n'),
+      });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`✗ ${ID} stepsToReach: the export stepsToReach has no doc comment, so the statement does not say what it asks — fix: write a /** … */ comment above stepsToReach in ${reference}, then npm run starters`);
+      expect(r.stdout).toContain(`✗ ${ID} starter: ${starter} is not the stripped reference — fix: run npm run starters`);
+      expect(r.stdout).toContain(`✗ ${ID} public test (d2) holds: passes on the starter — fix: make it check the student's answer`);
+    }, 300_000);
+
+    it("a suite whose expected value is wrong: the reference loses points, and nothing else is judged against it", () => {
+      const r = checkWith(suite, edit(files[suite]!, '0.02), 233, "a fifth', '0.02), 234, "a fifth'));
+      expect(r.status).toBe(1);
+      // the stepsToReach task is worth 2 of the 6 points
+      expect(r.stdout).toContain(`✗ ${ID} d: stepsToReach: the first step at or below the target: the reference gets 4/6 (a fifth of η₀ is not the expected value) — fix: fix the expected value in ${suite}, or the reference`);
+      expect(r.stdout).toContain(`${ID}: NOT READY, 2 problems`); // and the manifest, which no longer matches the suite
     }, 300_000);
   });
 });
