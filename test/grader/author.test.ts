@@ -11,7 +11,9 @@ import { describe, expect, it } from "vitest";
 import { stripSolution } from "../../scripts/starters";
 import { reportText, undocumented, type ExerciseCheck } from "../../grader/author/check";
 import { exportedFunctions, exportedNames, hardCoded, mutants, off, perturbed, throwing } from "../../grader/author/probes";
+import { exerciseIds } from "../../grader/author/layout";
 import { defaultTitle, idProblem, lessonOf, scaffoldFiles } from "../../grader/author/scaffold";
+import { IDS } from "../exercises/exercises";
 import { cli, REPO } from "./helpers";
 
 const SOURCE = `/** Header. */
@@ -114,6 +116,11 @@ describe("fairness probes", () => {
 });
 
 describe("exercise:check's parts", () => {
+  it("without an id, checks every exercise: the twenty-three, the practice problems and the quiz", () => {
+    expect(IDS.length).toBe(25);
+    expect(exerciseIds()).toEqual(IDS);
+  });
+
   it("find exports without a doc comment of their own", () => {
     expect(undocumented(SOURCE)).toEqual([]);
     expect(undocumented(`${SOURCE}\n// a line comment is not a statement\nexport function bare(): number {\n  return 1;\n}\nexport const c = 1;\n`)).toEqual(["bare", "c"]);
