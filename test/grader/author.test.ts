@@ -128,7 +128,8 @@ describe("exercise:check's parts", () => {
 
   it("report one line per exercise, and one per problem naming the exercise, the task and the fix", () => {
     const reports: ExerciseCheck[] = [
-      { id: "x1", findings: [], reference: { score: 6, max: 6 }, wrong: 2, functions: 2, mutants: 7, survivors: [] },
+      // a surviving mutant is a suggested test, not a problem: x1 is ready
+      { id: "x1", findings: [], reference: { score: 6, max: 6 }, wrong: 2, functions: 2, mutants: 7, survivors: [{ line: 4, fn: "g", kind: "constant", from: "0", to: "1", source: "" }] },
       {
         id: "x2",
         findings: [{ task: "d: f at step 0", problem: "passes on the starter", fix: "make the task check the answer" }],
@@ -140,7 +141,9 @@ describe("exercise:check's parts", () => {
       },
     ];
     expect(reportText(reports).split("\n")).toEqual([
-      "x1: ready (reference 6/6, 2 wrong solutions, 2 functions probed, 7/7 mutants killed)",
+      "x1: ready (reference 6/6, 2 wrong solutions, 2 functions probed, 6/7 mutants killed)",
+      "  suggested tests (mutants of the reference that still get full marks; add a task that fails on each, unless it is equivalent):",
+      '    grader/solutions/x1/exercise.ts:4 in g: constant "0" → "1"',
       "x2: NOT READY, 1 problem (reference 3/3, 3 wrong solutions, 1 function probed, 1/2 mutants killed)",
       "  ✗ x2 d: f at step 0: passes on the starter — fix: make the task check the answer",
       "  suggested tests (mutants of the reference that still get full marks; add a task that fails on each, unless it is equivalent):",
