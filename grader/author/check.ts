@@ -179,7 +179,7 @@ export async function checkExercises(ids: string[], options: CheckOptions = {}):
     manifest = await generateManifest(DEFAULT_SUITES, { exercises: gradable, mistakes });
   } catch (e) {
     const message = (e as Error).message.split("\n")[0]!;
-    for (const id of gradable) reports.get(id)!.findings.push({ task: "suite", problem: `the hidden suites do not load: ${message}`, fix: "fix the suite (run it: npx vitest run grader/suites/<id>.hidden.test.ts shows the error)" });
+    for (const id of gradable) reports.get(id)!.findings.push({ task: "suite", problem: message, fix: "fix the suite file the message names" });
     return [...reports.values()];
   }
   let committed: Manifest | null = null;

@@ -251,6 +251,21 @@ describe("the authoring guide, followed literally by a newcomer", () => {
       expect(r.stdout).toContain(`✗ ${ID} public test (d2) holds: passes on the starter — fix: make it check the student's answer`);
     }, 300_000);
 
+    it("a suite that does not load (a part that is not a letter): one line from exercise:check and from grade:manifest", () => {
+      const broken = edit(files[suite]!, 'task("d", "stepsToReach', 'task("d2", "stepsToReach');
+      const r = checkWith(suite, broken);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`✗ ${ID} suite: the hidden suite ${suite} does not load: task part must be a letter a…z or a number, got "d2" — fix: fix the suite file the message names`);
+      fs.writeFileSync(inCopy(suite), broken);
+      try {
+        const m = run("npm run -s grade:manifest");
+        expect(m.status).toBe(2);
+        expect(m.stderr.trim()).toBe(`the hidden suite ${suite} does not load: task part must be a letter a…z or a number, got "d2"`);
+      } finally {
+        fs.writeFileSync(inCopy(suite), files[suite]!);
+      }
+    }, 300_000);
+
     it("a suite whose expected value is wrong: the reference loses points, and nothing else is judged against it", () => {
       const r = checkWith(suite, edit(files[suite]!, '0.02), 233, "a fifth', '0.02), 234, "a fifth'));
       expect(r.status).toBe(1);

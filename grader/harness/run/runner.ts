@@ -12,6 +12,7 @@ import * as path from "node:path";
 import type { Vitest, TestSpecification } from "vitest/node";
 import ts from "typescript";
 import { BrokerServer, type BrokerRequest } from "./broker";
+import { InstructorError } from "../errors";
 import { compile, intake, type Compiled, type Intake } from "../intake/prepare";
 import { removeStaleFolders } from "../report/files";
 import { submissionSha } from "../score/provenance";
@@ -262,7 +263,8 @@ export class Grader {
     const tasks: TaskMeta[] = [];
     for (const mod of result.testModules) {
       const errs = mod.errors();
-      if (errs.length) throw new Error(`${mod.moduleId} failed to load: ${errs[0]!.message}`);
+      // An instructor's mistake (a suite that does not compile or declares a bad task): one line.
+      if (errs.length) throw new InstructorError(`the hidden suite ${path.relative(process.cwd(), mod.moduleId)} does not load: ${errs[0]!.message.split("\n")[0]}`);
       for (const t of mod.children.allTests()) {
         const meta = t.meta().lrgrader;
         if (meta) tasks.push(meta);
