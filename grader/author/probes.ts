@@ -9,15 +9,18 @@
  *   is that loose (an absolute tolerance on small learning rates, say) still gives full marks: it
  *   must not.
  * - `perturbed(source, mode)`: every exported function's answer moved within the tolerance the
- *   students are promised (exercises/README.md): `"float32"` rounds every number going in and
- *   coming out to single precision, except integers (counts and steps are exact by the statement); `"tolerance"` makes every non-integer number of an answer
- *   larger by a relative `PERTURBATION` (a systematic error within the promise; it keeps the
- *   answers' order and ratios, which single-precision rounding keeps too). A fair suite still
- *   gives full marks.
+ *   students are promised (exercises/README.md): `"float32"` rounds every non-integer number
+ *   going in and coming out to single precision (counts and steps are exact by the statement);
+ *   `"tolerance"` makes every non-integer number of an answer larger by a relative
+ *   `PERTURBATION` (a systematic error within the promise; it keeps the answers' order and
+ *   ratios, as single-precision rounding does). A fair suite still gives full marks.
  * - `mutants(source)`: the reference with one small change in a function body (a flipped sign
  *   or operator, a boundary or index moved by one, a negated test, swapped arguments, a changed
- *   constant). A mutant the suite gives
- *   full marks "survives": a test that tells it apart is missing, unless it is equivalent.
+ *   constant). A mutant the suite gives full marks "survives": a test that tells it apart is
+ *   missing, unless it is equivalent.
+ *
+ * The probes keep the reference's own calls to the original functions, and rely on the student
+ * process keeping a submission's module loaded from one call to the next (sandbox/), as it does.
  */
 import ts from "typescript";
 
