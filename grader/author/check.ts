@@ -7,9 +7,9 @@
  *   on the starter (scripts/check.ts);
  * - every wrong solution of grader/wrong/ loses points and the feedback names its `what` line;
  * - fairness probes (probes.ts): no function passes with a hard-coded answer or with answers
- *   10% off (a tolerance that loose); the reference in
- *   single precision, and moved by the promised tolerance, keeps full marks; mutants of the
- *   reference that keep full marks are listed as suggested tests;
+ *   10% off (a tolerance that loose); the reference in single precision, and moved by the
+ *   promised tolerance, keeps full marks; mutants of the reference that keep full marks are
+ *   listed as suggested tests (they may be equivalent, so they leave the exercise ready);
  * - the starter is the stripped reference (scripts/starters.ts), the manifest is current, and
  *   every exported name has a doc comment (its statement).
  *
