@@ -65,15 +65,17 @@ export function scaffoldExercise(id: string, options: { lesson?: Lesson; title?:
   }
   const files = scaffoldFiles(id, options.lesson ?? prefix ?? "A", options.title ?? defaultTitle(id));
   const written: string[] = [];
-  try {
-    for (const [rel, text] of Object.entries(files)) {
+  for (const [rel, text] of Object.entries(files)) {
+    try {
       writeAtomic(path.join(REPO_ROOT, rel), text);
-      written.push(rel);
+    } catch (e) {
+      for (const done of written) fs.rmSync(path.join(REPO_ROOT, done), { force: true });
+      for (const dir of [`grader/solutions/${id}`, `exercises/${id}`]) fs.rmSync(path.join(REPO_ROOT, dir), { recursive: true, force: true });
+      // writeAtomic's message names the error code in parentheses; its fix speaks of --out.
+      const code = /\(([A-Z]+)\)/.exec((e as Error).message)?.[1] ?? (e as Error).message;
+      throw new InstructorError(`could not write ${rel} (${code}), so nothing was written: make the repository's folders writable (and leave room on the disk), then rerun`);
     }
-  } catch (e) {
-    for (const rel of written) fs.rmSync(path.join(REPO_ROOT, rel), { force: true });
-    for (const dir of [`grader/solutions/${id}`, `exercises/${id}`]) fs.rmSync(path.join(REPO_ROOT, dir), { recursive: true, force: true });
-    throw e;
+    written.push(rel);
   }
   return written;
 }

@@ -77,6 +77,17 @@ describe("the authoring guide, followed literally by a newcomer", () => {
     expect(guideCommands("check")).toEqual(["npm run starters", "npm run grade:manifest", `npm run exercise:check -- ${ID}`]);
   });
 
+  it("exercise:new that cannot write (exercises/ read-only): one line, and nothing written", () => {
+    // bubblewrap binds the copy's exercises/ read-only; the grader's folders stay writable.
+    const r = spawnSync("bwrap", ["--dev-bind", "/", "/", "--ro-bind", inCopy("exercises"), inCopy("exercises"), "--chdir", copy, "bash", "-c", "npm run -s exercise:new -- zz-readonly"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(2);
+    // (the code is the one the system gives: ENOENT where the folder could not be made, EROFS where the file could not)
+    expect(r.stderr.trim()).toMatch(/^could not write exercises\/zz-readonly\/public\.test\.ts \((ENOENT|EROFS)\), so nothing was written: make the repository's folders writable \(and leave room on the disk\), then rerun$/);
+    for (const rel of ["grader/solutions/zz-readonly", "grader/suites/zz-readonly.hidden.test.ts", "grader/wrong/zz-readonly.json", "exercises/zz-readonly"]) {
+      expect(fs.existsSync(inCopy(rel)), rel).toBe(false);
+    }
+  }, 60_000);
+
   it("scaffolds the exercise, fills it in from the guide, and exercise:check finds it ready", () => {
     const t0 = Date.now();
     for (const command of guideCommands("new")) expect(run(command).status, command).toBe(0);
