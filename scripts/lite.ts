@@ -14,7 +14,7 @@
 // The lite/ folder has its own package.json (JupyterLab's packages are needed only here); its
 // dependencies are installed on first use.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { ensureNotebookLib, WEB } from "./notebook-lib";
@@ -28,6 +28,11 @@ export function ensureLiteDependencies(): void {
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(join(LITE, "package-lock.json")).mtimeMs) return;
   console.log("lite: npm ci (JupyterLab's packages, once)");
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: LITE, stdio: "inherit" });
+}
+
+/** The .ts file of a module path without extension (`src/index` → src/index.ts; a folder → its index.ts). */
+function tsModule(path: string): string {
+  return existsSync(`${path}.ts`) ? `${path}.ts` : join(path, "index.ts");
 }
 
 /** The kernel's worker and the compiler it loads, into `dir`. */
@@ -56,7 +61,7 @@ async function buildWorker(dir: string, production: boolean): Promise<void> {
       name: "one-library",
       setup(build) {
         build.onResolve({ filter: /^\.\.\/src\// }, (args) =>
-          args.importer.startsWith(join(ROOT, "notebooks", "lib")) ? { path: require.resolve(join(ROOT, args.path.slice(3))) } : undefined);
+          args.importer.startsWith(join(ROOT, "notebooks", "lib")) ? { path: tsModule(join(ROOT, args.path.slice(3))) } : undefined);
       },
     }],
     banner: { js: 'importScripts("typescript.js");' },
@@ -77,11 +82,12 @@ function labPage(): string {
 <script id="jupyter-config-data" type="application/json">{}</script>
 <script>
 (function () {
+  // themesUrl and licensesUrl are relative: JupyterLab prefixes them with baseUrl itself.
   var base = location.pathname.replace(/lab\\/(index\\.html)?$/, "");
   document.getElementById("jupyter-config-data").textContent = JSON.stringify({
     appName: "JupyterLite", appVersion: "0.8.3", baseUrl: base, appUrl: base + "lab",
-    settingsUrl: base + "build/schemas", themesUrl: base + "build/themes", fullStaticUrl: base + "build",
-    fullLabextensionsUrl: base + "extensions", licensesUrl: base + "lab/api/licenses",
+    settingsUrl: base + "build/schemas", themesUrl: "build/themes", fullStaticUrl: base + "build",
+    fullLabextensionsUrl: base + "extensions", licensesUrl: "lab/api/licenses",
     contentsAllJsonFile: "all.json", defaultKernelName: "tslab", federated_extensions: [],
     litePluginSettings: {}, settingsOverrides: {}, exposeAppInBrowser: "true", treePath: "tree"
   });
@@ -142,10 +148,13 @@ export async function buildLite(out: string, options: { production?: boolean } =
   writeFileSync(join(out, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course in the browser</title><meta http-equiv="refresh" content="0; url=lab/index.html"></head><body><a href="lab/index.html">Open the course in the browser</a></body></html>\n`);
   process.env.LITE_OUT = out;
   process.env.LITE_MODE = options.production ? "production" : "development";
+  // rspack is lite/'s dependency, not the repository's: typed here by the little this file uses.
+  type Stats = { hasErrors(): boolean; toString(options: object): string };
+  type Rspack = (configs: unknown[], done: (error: Error | null, stats?: Stats) => void) => void;
   const liteRequire = createRequire(join(LITE, "package.json"));
-  const { rspack } = liteRequire("@rspack/core") as typeof import("@rspack/core");
-  const configs = require(join(LITE, "rspack.config.js")) as import("@rspack/core").Configuration[];
-  const stats = await new Promise<import("@rspack/core").MultiStats | undefined>((resolve, reject) =>
+  const { rspack } = liteRequire("@rspack/core") as { rspack: Rspack };
+  const configs = liteRequire("./rspack.config.js") as unknown[];
+  const stats = await new Promise<Stats | undefined>((resolve, reject) =>
     rspack(configs, (error, result) => (error ? reject(error) : resolve(result))));
   if (!stats || stats.hasErrors()) {
     throw new Error(`the JupyterLab bundle did not build:\n${stats?.toString({ all: false, errors: true }) ?? "no stats"}`);

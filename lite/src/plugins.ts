@@ -158,7 +158,7 @@ const coursePlugin: JupyterFrontEndPlugin<void> = {
         const doc = currentDocument(app);
         const id = exerciseId();
         if (!doc || !id) return;
-        if (doc.context.model.dirty) await doc.context.save();
+        await doc.context.save();
         await report(`Check ${id}`, await check(contents, id));
       },
     });

@@ -1,0 +1,236 @@
+// The browser edition (scripts/lite.ts) in Debian's chromium, served from 127.0.0.1 under a subpath
+// (/course/, as a university web space would) with every other request blocked: every lesson runs
+// all its cells with no error output, every figure drawn and every live figure recomputing when
+// its slider moves; a student edits an exercise, checks it (the same lines as `npm run check` on
+// the same file), downloads submission.zip (graded by `npm run grade` as it is), finds the edit
+// after a reload, and resets the file to its starter.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPublicTests } from "../../scripts/check";
+import { buildLite } from "../../scripts/lite";
+import { ROOT } from "../../scripts/notebooks";
+import { resultLines } from "../../scripts/public-results";
+import { serveStatic } from "../../scripts/serve";
+import { launchChromium } from "./browser";
+import { runId } from "./course-build";
+
+const OUT = join(ROOT, "out", "lite-test", runId().replace(/\W/g, "-"));
+const LESSONS = readdirSync(join(ROOT, "notebooks")).filter((n) => n.endsWith(".ipynb")).sort();
+const BASE = "/course/";
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let origin: string;
+const blocked: string[] = [];
+const pageErrors: string[] = [];
+
+/** Opens the app at `path` (a file of the site) and waits until JupyterLab has started. */
+async function openApp(path: string): Promise<void> {
+  await page.goto(`${origin}${BASE}lab/index.html?path=${encodeURIComponent(path)}`);
+  await page.waitForFunction(() => document.body.dataset.courseReady === "true" || document.body.dataset.courseError, null, { timeout: 60_000 });
+  expect(await page.evaluate(() => document.body.dataset.courseError ?? "")).toBe("");
+}
+
+type App = { shell: { currentWidget: { context?: { path: string; isReady: boolean }; sessionContext?: { kernelDisplayStatus: string }; content: { model: { sharedModel: { getSource(): string; setSource(s: string): void } } } } | null } };
+
+/** Waits until the main area shows `path` (and, for a notebook, its kernel is idle). */
+async function showing(path: string): Promise<void> {
+  await page.waitForFunction((p) => {
+    const widget = (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget;
+    if (widget?.context?.path !== p || !widget.context.isReady) return false;
+    return !p.endsWith(".ipynb") || widget.sessionContext?.kernelDisplayStatus === "idle";
+  }, path, { timeout: 60_000 });
+}
+
+/** The text of the file open in the main area. */
+const source = (): Promise<string> =>
+  page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.content.model.sharedModel.getSource());
+
+/** Runs a JupyterLab command in the page. */
+const command = (id: string, args: Record<string, unknown> = {}): Promise<unknown> =>
+  page.evaluate(([id, args]) => (window as unknown as { jupyterapp: { commands: { execute(i: string, a: unknown): Promise<unknown> } } }).jupyterapp.commands.execute(id, args), [id, args] as const);
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  await buildLite(OUT);
+  server = await serveStatic(OUT, { base: BASE });
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(OUT, { recursive: true, force: true });
+});
+
+describe("the browser edition", () => {
+  it("opens under a subpath with the course's kernel and says it does not type-check", async () => {
+    const t0 = Date.now();
+    await openApp(LESSONS[0]!);
+    await showing(LESSONS[0]!);
+    expect(await page.textContent(".jp-StatusBar-Widget")).toContain("TypeScript (course, in the browser) | Idle");
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(await page.textContent(".course-typecheck-notice")).toMatch(/not type-checked/);
+  }, 60_000);
+
+  it.each(LESSONS)("%s runs every cell with no error, every figure drawn, live figures recomputing", async (lesson) => {
+    await command("docmanager:open", { path: lesson });
+    await showing(lesson);
+    await command("notebook:run-all-cells");
+    await page.waitForFunction(() => {
+        const panel = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)")!;
+      const prompts = Array.from(panel.querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((p) => p.textContent ?? "");
+      const failed = panel.querySelector("[data-mime-type='application/vnd.jupyter.stderr']");
+      return prompts.length > 0 && (prompts.every((p) => /\[\d+\]/.test(p)) || (failed && !prompts.some((p) => /\[\*\]/.test(p))));
+    }, null, { timeout: 180_000, polling: 250 });
+    const result = await page.evaluate(async () => {
+        const panel = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)")!;
+      const cells = Array.from(panel.querySelectorAll(".jp-CodeCell"));
+      const errors = Array.from(panel.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']")).map((e) => e.textContent ?? "");
+      // Figures draw once plotly has loaded: give them a moment.
+      const figures = () => Array.from(panel.querySelectorAll(".course-plot")) as (HTMLElement & { __courseLive?: { timings: unknown[]; errors: string[] } })[];
+      for (let i = 0; i < 100 && figures().some((f) => !f.classList.contains("js-plotly-plot")); i++) await new Promise((r) => setTimeout(r, 100));
+      const live = figures().filter((f) => f.__courseLive);
+      const moved: { before: number; after: number; errors: string[] }[] = [];
+      for (const f of live) {
+        const input = document.querySelector(`.course-live-controls[data-for="${f.id}"] input[type=range]`) as HTMLInputElement | null;
+        if (!input) continue;
+        const before = f.__courseLive!.timings.length;
+        input.value = input.value === input.max ? input.min : input.max;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        for (let i = 0; i < 50 && f.__courseLive!.timings.length === before; i++) await new Promise((r) => setTimeout(r, 50));
+        moved.push({ before, after: f.__courseLive!.timings.length, errors: f.__courseLive!.errors });
+      }
+      return {
+        cells: cells.length,
+        ran: cells.filter((c) => /\[\d+\]/.test(c.querySelector(".jp-InputPrompt")?.textContent ?? "")).length,
+        errors,
+        figures: figures().length,
+        drawn: figures().filter((f) => f.classList.contains("js-plotly-plot")).length,
+        moved,
+      };
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.ran).toBe(result.cells);
+    expect(result.figures).toBeGreaterThan(0);
+    expect(result.drawn).toBe(result.figures);
+    for (const m of result.moved) {
+      expect(m.errors).toEqual([]);
+      expect(m.after).toBeGreaterThan(m.before);
+    }
+    // Close it without the confirmation dialog: its kernel's worker ends with it.
+    await page.evaluate(async () => {
+      const widget = (window as unknown as { jupyterapp: { shell: { currentWidget: { sessionContext: { shutdown(): Promise<void> }; context: { model: { dirty: boolean } }; dispose(): void } } } }).jupyterapp.shell.currentWidget;
+      await widget.sessionContext.shutdown();
+      widget.context.model.dirty = false;
+      widget.dispose();
+    });
+  }, 240_000);
+});
+
+describe("exercises in the browser", () => {
+  const id = "a01-step-decay";
+  const path = `exercises/${id}/exercise.ts`;
+  const starter = readFileSync(join(ROOT, path), "utf8");
+  // The student's edit: the reference answer, with stepDecay decaying smoothly instead of in steps (the public tests see it at step 45).
+  const reference = readFileSync(join(ROOT, "grader", "solutions", id, "exercise.ts"), "utf8");
+  const edited = reference.replace("Math.floor(step / config.stepSize)", "(step / config.stepSize)");
+
+  /** The lines `npm run check` prints for this exercise answered with `text` (the Node runner, vitest itself). */
+  function nodeCheckLines(text: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), "lite-check-"));
+    try {
+      mkdirSync(join(dir, id));
+      writeFileSync(join(dir, id, "exercise.ts"), text);
+      return resultLines(runPublicTests([id], dir)).lines;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Runs a Course command that ends with a report dialog; the dialog's text, once closed. */
+  async function reported(id: string): Promise<string> {
+    const done = command(id);
+    const text = await dialogText();
+    await done;
+    return text;
+  }
+
+  /** The text of the report dialog on the page, then closes it. */
+  async function dialogText(): Promise<string> {
+    const pre = await page.waitForSelector(".jp-Dialog pre.course-report", { timeout: 60_000 });
+    const text = (await pre.textContent()) ?? "";
+    await page.click(".jp-Dialog .jp-mod-accept");
+    return text;
+  }
+
+  it("the edit is made, checked with npm run check's words, kept across a reload, submitted and graded", async () => {
+    expect(edited).not.toBe(reference);
+    await openApp(path);
+    await showing(path);
+    await page.evaluate((text) => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.content.model.sharedModel.setSource(text), edited);
+    const checked = (await reported("course:check")).split("\n");
+    const expected = nodeCheckLines(edited);
+    expect(expected.some((l) => l.startsWith("✗"))).toBe(true);
+    // The same words; a number may differ in its last digits (the browser's V8 rounds `**` differently from Node 20's).
+    const digits = (line: string) => line.replace(/\d+\.\d+(e-?\d+)?/g, (n) => Number(n).toPrecision(12));
+    expect(checked.slice(0, expected.length).map(digits)).toEqual(expected.map(digits));
+    expect(checked).toContain("Public tests only; the graded tests are more thorough.");
+
+    // The saved edit survives a reload (the browser's storage).
+    await openApp(path);
+    await showing(path);
+    expect(await source()).toBe(edited);
+
+    // submission.zip: every exercise's answer file, the edited one as edited; the grader takes it as it is.
+    const [download] = await Promise.all([page.waitForEvent("download"), reported("course:submission")]);
+    expect(download.suggestedFilename()).toBe("submission.zip");
+    const work = mkdtempSync(join(tmpdir(), "lite-submission-"));
+    try {
+      const zip = join(work, "submission.zip");
+      await download.saveAs(zip);
+      const listing = execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).trim().split("\n");
+      const ids = readdirSync(join(ROOT, "exercises"), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && readdirSync(join(ROOT, "exercises", d.name)).includes("exercise.ts")).map((d) => d.name).sort();
+      expect(listing).toEqual(ids.map((x) => `${x}/exercise.ts`));
+      expect(execFileSync("unzip", ["-p", zip, `${id}/exercise.ts`], { encoding: "utf8" })).toBe(edited);
+      execFileSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "grader/cli.ts", "grade", zip, "--out", join(work, "graded")], { cwd: ROOT, stdio: "pipe" });
+      const results = JSON.parse(readFileSync(join(work, "graded", "results.json"), "utf8")) as { tests: { name: string; score: number; max_score: number }[] };
+      const mine = results.tests.filter((t) => t.name.includes(id));
+      expect(mine.length).toBeGreaterThan(0);
+      // The smooth stepDecay loses marks; the starters of the other exercises score 0.
+      expect(mine.reduce((s, t) => s + t.score, 0)).toBeLessThan(mine.reduce((s, t) => s + t.max_score, 0));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+
+    // Reset to the starter.
+    const reset = command("course:reset");
+    await page.click(".jp-Dialog .jp-mod-warn");
+    await reset;
+    await expect.poll(source, { timeout: 30_000 }).toBe(starter);
+  }, 240_000);
+
+  it("asked nothing of any other host, and raised no uncaught error", () => {
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
