@@ -33,7 +33,7 @@ describe("--help and unknown options", () => {
       [["grade", "x", "--outt", "y"], "unknown option --outt: see npm run grade -- --help"],
       [["grade-all", "x", "--out"], "option --out needs a value: see npm run grade-all -- --help"],
       [["grade-all", "x", "--force=yes", "--out", "y"], "option --force takes no value: see npm run grade-all -- --help"],
-      [["regrade"], "unknown command regrade: the commands are grade, grade-all, merge, similarity, release, export-gradescope, gradescope-run, manifest"],
+      [["regrade"], "unknown command regrade: the commands are grade, grade-all, merge, similarity, release, export-gradescope, gradescope-run, manifest, exercise-new, exercise-check"],
       [["grade", "x"], "missing --out: see npm run grade -- --help"],
     ] as const) {
       const r = await cli([...args]);
