@@ -11,9 +11,8 @@
 //   out/files/, out/api/contents/   the course as JupyterLite serves files: the lessons at the
 //                             top, exercises/ (starters and public tests), data/; an all.json
 //                             listing per folder
-// The lite/ folder has its own package.json (JupyterLab's packages are needed only here); its
-// dependencies are installed on first use.
-import { execFileSync } from "node:child_process";
+// The lite/ folder has its own package.json (JupyterLab's packages are needed only here), installed
+// by scripts/setup.sh --for site (npm run site) or --for test.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -22,12 +21,11 @@ import { ensureNotebookLib, WEB } from "./notebook-lib";
 const ROOT = join(__dirname, "..");
 const LITE = join(ROOT, "lite");
 
-/** Installs lite/'s dependencies when absent or older than its lockfile. */
-export function ensureLiteDependencies(): void {
-  const stamp = join(LITE, "node_modules", ".package-lock.json");
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(join(LITE, "package-lock.json")).mtimeMs) return;
-  console.log("lite: npm ci (JupyterLab's packages, once)");
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: LITE, stdio: "inherit" });
+/** Fails with the fix when lite/'s packages are not installed (scripts/setup.sh installs them for site and test). */
+function requireLiteDependencies(): void {
+  if (!existsSync(join(LITE, "node_modules", ".package-lock.json"))) {
+    throw new Error("lite/node_modules is missing: run bash scripts/setup.sh --for site (npm run site does)");
+  }
 }
 
 /** The .ts file of a module path without extension (`src/index` → src/index.ts; a folder → its index.ts). */
@@ -133,7 +131,7 @@ function writeContents(out: string): void {
 
 /** Builds the browser edition into `out` (replacing it). Development mode unless `production`. */
 export async function buildLite(out: string, options: { production?: boolean } = {}): Promise<void> {
-  ensureLiteDependencies();
+  requireLiteDependencies();
   await ensureNotebookLib();
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "lab"), { recursive: true });

@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # Prepares this checkout to run the course or the tests; idempotent, and quick when all is present.
-#   scripts/setup.sh [--for course|test]   check Node, find a Python with Jupyter (or install Debian's,
+#   scripts/setup.sh [--for course|site|test]   check Node, find a Python with Jupyter (or install Debian's,
 #                                          when root or passwordless sudo), npm ci when needed, register tslab,
 #                                          build the notebooks' compiled library when src/ changed.
 #   scripts/setup.sh --packages course|test  print the Debian packages that purpose needs.
-# Chromium and bubblewrap are needed only by the tests (browser check, grader sandbox).
+# Chromium, bubblewrap and unzip are needed only by the tests (browser checks, grader sandbox, zips),
+# and so are the browser edition's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JUPYTER_PACKAGES=(jupyter-notebook python3-nbconvert python3-nbclient jupyter-client python3-ipykernel)
-TEST_PACKAGES=(chromium bubblewrap)
+TEST_PACKAGES=(chromium bubblewrap unzip)
 
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
 packages_for() {
   case "$1" in
-    course) echo "${JUPYTER_PACKAGES[*]}" ;;
+    course|site) echo "${JUPYTER_PACKAGES[*]}" ;;
     test) echo "${JUPYTER_PACKAGES[*]} ${TEST_PACKAGES[*]}" ;;
-    *) die "unknown purpose '$1' (course or test)" ;;
+    *) die "unknown purpose '$1' (course, site or test)" ;;
   esac
 }
 
@@ -26,7 +27,7 @@ case "${1:-}" in
   "") ;;
   --for) purpose="${2:-}"; packages_for "$purpose" >/dev/null ;;
   --packages) packages_for "${2:-}"; exit 0 ;;
-  *) die "usage: scripts/setup.sh [--for course|test] | --packages course|test" ;;
+  *) die "usage: scripts/setup.sh [--for course|site|test] | --packages course|site|test" ;;
 esac
 
 # Node.js ≥ 20.19 (vitest 4 needs it).
@@ -70,6 +71,7 @@ fi
 if [[ $purpose == test ]]; then
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v bwrap >/dev/null || missing+=(bubblewrap)
+  command -v unzip >/dev/null || missing+=(unzip)
 fi
 if ((${#missing[@]})); then
   install=(apt-get install -y --no-install-recommends "${missing[@]}")
@@ -102,6 +104,12 @@ fi
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund
+fi
+
+# The browser edition's packages (JupyterLab's, in lite/node_modules), for npm run site and the tests.
+if [[ $purpose != course && ( ! -f lite/node_modules/.package-lock.json || lite/package-lock.json -nt lite/node_modules/.package-lock.json ) ]]; then
+  echo "setup: npm ci in lite/ (the browser edition's packages)"
+  (cd lite && npm ci --no-audit --no-fund)
 fi
 
 # The tslab kernel, registered inside the project (.jupyter/, gitignored) for this checkout's path;

@@ -1,8 +1,10 @@
 // npm run site: executes every notebook in notebooks/ on the tslab kernel (failing loudly if any
 // cell fails), exports each to site/<name>.html with nbconvert, adds navigation (index, previous,
 // next, exercises) to every page, writes site/exercises.html (exercises/README.md and every
-// exercise's statement, i.e. its starter exercise.ts) and site/index.html. The folder is the whole
-// course: open site/index.html from disk, or copy the folder to any static web host.
+// exercise's statement, i.e. its starter exercise.ts) and site/index.html, and builds the browser
+// edition (JupyterLite, scripts/lite.ts) into site/lite/, which every lesson page links to. The
+// folder is the whole course: copy it to any static web host. The pages also open from disk; the
+// browser edition needs a server (npm run site:serve, or the host).
 // The pages work offline: each figure loads plotly (and a live figure the course library) once per
 // page from lib/build/web/ beside the pages (notebooks/lib/web.ts), and require.js and the parts of
 // MathJax 2 that CommonHTML output needs are copied beside them from Debian.
@@ -14,6 +16,7 @@ import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { promisify } from "node:util";
+import { buildLite } from "./lite";
 import { ensureNotebookLib, WEB } from "./notebook-lib";
 import { describeFailures, jupyterEnv, listNotebooks, mapLimited, markdownLines, NOTEBOOKS, PYTHON, ROOT, runNotebook, type NotebookReport } from "./notebooks";
 import { readSyllabus } from "./syllabus";
@@ -65,8 +68,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-/** The course's index page: title, then each lesson with one link per notebook. */
-export function indexHtml(courseTitle: string, lessons: { id: string; title: string }[], infos: NotebookInfo[]): string {
+/** The course's index page: title, then each lesson with one link per notebook (and the browser edition's link when the site has it). */
+export function indexHtml(courseTitle: string, lessons: { id: string; title: string }[], infos: NotebookInfo[], browserEdition = false): string {
   const groups = [
     ...lessons.map((l) => ({ heading: `Lesson ${l.id} — ${l.title}`, items: infos.filter((i) => i.lesson === l.id) })),
     { heading: "More notebooks", items: infos.filter((i) => !lessons.some((l) => l.id === i.lesson)) },
@@ -94,7 +97,7 @@ li { margin: 0.6rem 0; } .objectives { color: #555; font-size: 0.95em; }
 <main>
 <h1>${escapeHtml(courseTitle)}</h1>
 <p><a href="exercises.html">Exercises: statements and how to submit</a></p>
-${groups.map(section).join("")}</main>
+${browserEdition ? `<p><a href="${browserEditionUrl()}">Run the course in your browser</a>: every lesson and exercise, editable and runnable, with nothing to install</p>\n` : ""}${groups.map(section).join("")}</main>
 </body>
 </html>
 `;
@@ -122,14 +125,23 @@ export function exercisesNotebook(dir: string = join(ROOT, "exercises")): string
   return JSON.stringify({ cells, metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, nbformat: 4, nbformat_minor: 4 }, null, 1);
 }
 
-/** A page's navigation bar: the index, the previous and next lesson pages, the exercises. */
-export function navHtml(prev: NotebookInfo | null, next: NotebookInfo | null): string {
+/** The browser edition's address (beside the pages, in lite/), opening `file` there when given. */
+export function browserEditionUrl(file?: string): string {
+  return `lite/lab/index.html${file ? `?path=${encodeURIComponent(file)}` : ""}`;
+}
+
+/**
+ * A page's navigation bar: the index, the previous and next lesson pages, the exercises, and (for a
+ * lesson, when the site has the browser edition) a link that runs `lesson` in the browser.
+ */
+export function navHtml(prev: NotebookInfo | null, next: NotebookInfo | null, lesson?: NotebookInfo): string {
   const link = (info: NotebookInfo, label: string) => `<a href="${encodeURI(info.name)}.html">${label}</a>`;
   const parts = [
     `<a href="index.html">Course index</a>`,
     prev ? link(prev, `← ${escapeHtml(prev.title)}`) : "",
     next ? link(next, `${escapeHtml(next.title)} →`) : "",
     `<a href="exercises.html">Exercises</a>`,
+    lesson ? `<a href="${browserEditionUrl(`${lesson.name}.ipynb`)}">Run this lesson in the browser</a>` : "",
   ].filter(Boolean);
   return `<nav class="course-nav" style="font-family: system-ui, sans-serif; max-width: 1140px; margin: 0.6rem auto; padding: 0.4rem 1rem; ` +
     `display: flex; gap: 1.5rem; flex-wrap: wrap; border-bottom: 1px solid #ddd;">${parts.join("")}</nav>`;
@@ -199,9 +211,11 @@ export async function executeNotebooks(notebooks: string[], workDir: string): Pr
  * Runs each notebook (`executeNotebooks`, copies kept in `workDir`), exports them to
  * `${outDir}/<name>.html`, and writes `${outDir}/index.html`. Throws naming every failed notebook
  * and cell. Resolves to the index entries. With `execute: false` the notebooks are exported as they
- * are (already executed copies, or committed ones for checking text and math only).
+ * are (already executed copies, or committed ones for checking text and math only). With
+ * `browserEdition`, the browser edition is built into `${outDir}/lite/` (production mode,
+ * scripts/lite.ts) and every lesson page links to it.
  */
-export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string; execute?: boolean }): Promise<NotebookInfo[]> {
+export async function buildSite(options: { notebooks: string[]; outDir: string; workDir: string; execute?: boolean; browserEdition?: boolean }): Promise<NotebookInfo[]> {
   const { notebooks, outDir, workDir } = options;
   mkdirSync(workDir, { recursive: true });
   const execute = options.execute ?? true;
@@ -227,23 +241,25 @@ export async function buildSite(options: { notebooks: string[]; outDir: string; 
   const infos = notebooks.map(notebookInfo);
   infos.forEach((info, i) => {
     const page = join(outDir, `${info.name}.html`);
-    writeFileSync(page, accessiblePage(withNav(readFileSync(page, "utf8"), navHtml(infos[i - 1] ?? null, infos[i + 1] ?? null))));
+    const nav = navHtml(infos[i - 1] ?? null, infos[i + 1] ?? null, options.browserEdition ? info : undefined);
+    writeFileSync(page, accessiblePage(withNav(readFileSync(page, "utf8"), nav)));
   });
   const exercisesPage = join(outDir, "exercises.html");
   writeFileSync(exercisesPage, accessiblePage(withNav(readFileSync(exercisesPage, "utf8"), navHtml(null, infos[0] ?? null))));
   const syllabus = readSyllabus();
-  writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, syllabus.lessons, infos));
+  writeFileSync(join(outDir, "index.html"), indexHtml(syllabus.title, syllabus.lessons, infos, options.browserEdition));
+  if (options.browserEdition) await buildLite(join(outDir, "lite"), { production: true });
   return infos;
 }
 
 if (require.main === module) {
   const started = performance.now();
   const notebooks = listNotebooks();
-  buildSite({ notebooks, outDir: join(ROOT, "site"), workDir: join(ROOT, "out", "site-build") }).then(
+  buildSite({ notebooks, outDir: join(ROOT, "site"), workDir: join(ROOT, "out", "site-build"), browserEdition: true }).then(
     (infos) => {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (infos.length === 0) console.warn("site: notebooks/ has no notebooks yet; site/index.html lists none");
-      console.log(`site: ${infos.length} notebooks → site/index.html in ${seconds} s`);
+      console.log(`site: ${infos.length} notebooks → site/index.html, and the browser edition in site/lite/, in ${seconds} s; npm run site:serve serves them`);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
