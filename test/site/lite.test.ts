@@ -17,6 +17,7 @@ import { ROOT } from "../../scripts/notebooks";
 import { resultLines } from "../../scripts/public-results";
 import { serveStatic } from "../../scripts/serve";
 import { launchChromium } from "./browser";
+import { LiteApp } from "./lite-app";
 import { runId } from "./course-build";
 
 const OUT = join(ROOT, "out", "lite-test", runId().replace(/\W/g, "-"));
@@ -28,34 +29,9 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let origin: string;
+let app: LiteApp;
 const blocked: string[] = [];
 const pageErrors: string[] = [];
-
-/** Opens the app at `path` (a file of the site) and waits until JupyterLab has started. */
-async function openApp(path: string): Promise<void> {
-  await page.goto(`${origin}${BASE}lab/index.html?path=${encodeURIComponent(path)}`);
-  await page.waitForFunction(() => document.body.dataset.courseReady === "true" || document.body.dataset.courseError, null, { timeout: 60_000 });
-  expect(await page.evaluate(() => document.body.dataset.courseError ?? "")).toBe("");
-}
-
-type App = { shell: { currentWidget: { context?: { path: string; isReady: boolean }; sessionContext?: { kernelDisplayStatus: string }; content: { model: { sharedModel: { getSource(): string; setSource(s: string): void } } } } | null } };
-
-/** Waits until the main area shows `path` (and, for a notebook, its kernel is idle). */
-async function showing(path: string): Promise<void> {
-  await page.waitForFunction((p) => {
-    const widget = (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget;
-    if (widget?.context?.path !== p || !widget.context.isReady) return false;
-    return !p.endsWith(".ipynb") || widget.sessionContext?.kernelDisplayStatus === "idle";
-  }, path, { timeout: 60_000 });
-}
-
-/** The text of the file open in the main area. */
-const source = (): Promise<string> =>
-  page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.content.model.sharedModel.getSource());
-
-/** Runs a JupyterLab command in the page. */
-const command = (id: string, args: Record<string, unknown> = {}): Promise<unknown> =>
-  page.evaluate(([id, args]) => (window as unknown as { jupyterapp: { commands: { execute(i: string, a: unknown): Promise<unknown> } } }).jupyterapp.commands.execute(id, args), [id, args] as const);
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -73,6 +49,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  app = new LiteApp(page, origin, BASE);
 }, 240_000);
 
 afterAll(async () => {
@@ -84,50 +61,18 @@ afterAll(async () => {
 describe("the browser edition", () => {
   it("opens under a subpath with the course's kernel and says it does not type-check", async () => {
     const t0 = Date.now();
-    await openApp(LESSONS[0]!);
-    await showing(LESSONS[0]!);
+    await app.open(LESSONS[0]!);
+    await app.showing(LESSONS[0]!);
     expect(await page.textContent(".jp-StatusBar-Widget")).toContain("TypeScript (course, in the browser) | Idle");
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(await page.textContent(".course-typecheck-notice")).toMatch(/not type-checked/);
   }, 60_000);
 
   it.each(LESSONS)("%s runs every cell with no error, every figure drawn, live figures recomputing", async (lesson) => {
-    await command("docmanager:open", { path: lesson });
-    await showing(lesson);
-    await command("notebook:run-all-cells");
-    await page.waitForFunction(() => {
-        const panel = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)")!;
-      const prompts = Array.from(panel.querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((p) => p.textContent ?? "");
-      const failed = panel.querySelector("[data-mime-type='application/vnd.jupyter.stderr']");
-      return prompts.length > 0 && (prompts.every((p) => /\[\d+\]/.test(p)) || (failed && !prompts.some((p) => /\[\*\]/.test(p))));
-    }, null, { timeout: 180_000, polling: 250 });
-    const result = await page.evaluate(async () => {
-        const panel = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)")!;
-      const cells = Array.from(panel.querySelectorAll(".jp-CodeCell"));
-      const errors = Array.from(panel.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']")).map((e) => e.textContent ?? "");
-      // Figures draw once plotly has loaded: give them a moment.
-      const figures = () => Array.from(panel.querySelectorAll(".course-plot")) as (HTMLElement & { __courseLive?: { timings: unknown[]; errors: string[] } })[];
-      for (let i = 0; i < 100 && figures().some((f) => !f.classList.contains("js-plotly-plot")); i++) await new Promise((r) => setTimeout(r, 100));
-      const live = figures().filter((f) => f.__courseLive);
-      const moved: { before: number; after: number; errors: string[] }[] = [];
-      for (const f of live) {
-        const input = document.querySelector(`.course-live-controls[data-for="${f.id}"] input[type=range]`) as HTMLInputElement | null;
-        if (!input) continue;
-        const before = f.__courseLive!.timings.length;
-        input.value = input.value === input.max ? input.min : input.max;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        for (let i = 0; i < 50 && f.__courseLive!.timings.length === before; i++) await new Promise((r) => setTimeout(r, 50));
-        moved.push({ before, after: f.__courseLive!.timings.length, errors: f.__courseLive!.errors });
-      }
-      return {
-        cells: cells.length,
-        ran: cells.filter((c) => /\[\d+\]/.test(c.querySelector(".jp-InputPrompt")?.textContent ?? "")).length,
-        errors,
-        figures: figures().length,
-        drawn: figures().filter((f) => f.classList.contains("js-plotly-plot")).length,
-        moved,
-      };
-    });
+    await app.command("docmanager:open", { path: lesson });
+    await app.showing(lesson);
+    await app.runAll();
+    const result = await app.outcome();
     expect(result.errors).toEqual([]);
     expect(result.ran).toBe(result.cells);
     expect(result.figures).toBeGreaterThan(0);
@@ -136,13 +81,7 @@ describe("the browser edition", () => {
       expect(m.errors).toEqual([]);
       expect(m.after).toBeGreaterThan(m.before);
     }
-    // Close it without the confirmation dialog: its kernel's worker ends with it.
-    await page.evaluate(async () => {
-      const widget = (window as unknown as { jupyterapp: { shell: { currentWidget: { sessionContext: { shutdown(): Promise<void> }; context: { model: { dirty: boolean } }; dispose(): void } } } }).jupyterapp.shell.currentWidget;
-      await widget.sessionContext.shutdown();
-      widget.context.model.dirty = false;
-      widget.dispose();
-    });
+    await app.close();
   }, 240_000);
 });
 
@@ -168,7 +107,7 @@ describe("exercises in the browser", () => {
 
   /** Runs a Course command that ends with a report dialog; the dialog's text, once closed. */
   async function reported(id: string): Promise<string> {
-    const done = command(id);
+    const done = app.command(id);
     const text = await dialogText();
     await done;
     return text;
@@ -184,9 +123,9 @@ describe("exercises in the browser", () => {
 
   it("the edit is made, checked with npm run check's words, kept across a reload, submitted and graded", async () => {
     expect(edited).not.toBe(reference);
-    await openApp(path);
-    await showing(path);
-    await page.evaluate((text) => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.content.model.sharedModel.setSource(text), edited);
+    await app.open(path);
+    await app.showing(path);
+    await app.edit(edited);
     const checked = (await reported("course:check")).split("\n");
     const expected = nodeCheckLines(edited);
     expect(expected.some((l) => l.startsWith("✗"))).toBe(true);
@@ -196,9 +135,9 @@ describe("exercises in the browser", () => {
     expect(checked).toContain("Public tests only; the graded tests are more thorough.");
 
     // The saved edit survives a reload (the browser's storage).
-    await openApp(path);
-    await showing(path);
-    expect(await source()).toBe(edited);
+    await app.open(path);
+    await app.showing(path);
+    expect(await app.source()).toBe(edited);
 
     // submission.zip: every exercise's answer file, the edited one as edited; the grader takes it as it is.
     const [download] = await Promise.all([page.waitForEvent("download"), reported("course:submission")]);
@@ -223,10 +162,10 @@ describe("exercises in the browser", () => {
     }
 
     // Reset to the starter.
-    const reset = command("course:reset");
+    const reset = app.command("course:reset");
     await page.click(".jp-Dialog .jp-mod-warn");
     await reset;
-    await expect.poll(source, { timeout: 30_000 }).toBe(starter);
+    await expect.poll(() => app.source(), { timeout: 30_000 }).toBe(starter);
   }, 240_000);
 
   it("asked nothing of any other host, and raised no uncaught error", () => {
