@@ -2,8 +2,8 @@
  * Benchmark of the browser edition against the tslab edition, measured in the same run on the same
  * machine. The browser edition is built (development and production), and its build time and size
  * are printed. Then it is served on 127.0.0.1 and opened in Debian's chromium:
- *   - time to first result: from navigation to A01 until its first code cell has run, after
- *     "Run All" is asked for as soon as the kernel is idle (goal ≤ 4 s);
+ *   - time to first result: from navigation to A01 until its first code cell has run, run as a
+ *     student would (select it, Shift+Enter) as soon as the kernel is idle (goal ≤ 4 s);
  *   - every lesson's Run All in the browser, beside its run on a fresh tslab kernel
  *     (scripts/notebooks.ts `runNotebook`: the sum of its cells' times, kernel start apart), and
  *     the ratio (goal ≤ 2×).
@@ -48,7 +48,11 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     await app.open(first);
     await app.showing(first);
-    await app.command("notebook:run-all-cells");
+    await page.evaluate(() => {
+      const notebook = (window as unknown as { jupyterapp: { shell: { currentWidget: { content: { activeCellIndex: number; widgets: { model: { type: string } }[] } } } } }).jupyterapp.shell.currentWidget.content;
+      notebook.activeCellIndex = notebook.widgets.findIndex((cell) => cell.model.type === "code");
+    });
+    await app.command("notebook:run-cell");
     await page.waitForFunction(() => /\[\d+\]/.test(document.querySelector(".jp-NotebookPanel .jp-CodeCell .jp-InputPrompt")?.textContent ?? ""), null, { timeout: 60_000, polling: 20 });
     console.log(`first result: ${((performance.now() - t0) / 1000).toFixed(2)} s from navigation to ${first}'s first code cell run (goal ≤ 4 s)\n`);
     await fresh.close();

@@ -144,16 +144,14 @@ export async function buildLite(out: string, options: { production?: boolean } =
   writeFileSync(join(out, "api", "translations", "all.json"), JSON.stringify({ data: { en: { displayName: "English", nativeName: "English" } }, message: "" }));
   writeFileSync(join(out, "api", "translations", "en.json"), JSON.stringify({ data: {}, message: "" }));
   writeFileSync(join(out, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course in the browser</title><meta http-equiv="refresh" content="0; url=lab/index.html"></head><body><a href="lab/index.html">Open the course in the browser</a></body></html>\n`);
-  process.env.LITE_OUT = out;
-  process.env.LITE_MODE = options.production ? "production" : "development";
   // rspack is lite/'s dependency, not the repository's: typed here by the little this file uses.
   type Stats = { hasErrors(): boolean; toString(options: object): string };
   type Rspack = (configs: unknown[], done: (error: Error | null, stats?: Stats) => void) => void;
   const liteRequire = createRequire(join(LITE, "package.json"));
   const { rspack } = liteRequire("@rspack/core") as { rspack: Rspack };
-  const configs = liteRequire("./rspack.config.js") as unknown[];
+  const { configs } = liteRequire("./rspack.config.js") as { configs(out: string, mode: string): unknown[] };
   const stats = await new Promise<Stats | undefined>((resolve, reject) =>
-    rspack(configs, (error, result) => (error ? reject(error) : resolve(result))));
+    rspack(configs(out, options.production ? "production" : "development"), (error, result) => (error ? reject(error) : resolve(result))));
   if (!stats || stats.hasErrors()) {
     throw new Error(`the JupyterLab bundle did not build:\n${stats?.toString({ all: false, errors: true }) ?? "no stats"}`);
   }

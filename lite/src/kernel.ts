@@ -8,8 +8,8 @@ import type { FromWorker, ToWorker } from "./channel";
 
 /** What the kernel needs besides JupyterLite's options. */
 export interface CourseKernelOptions extends IKernel.IOptions {
-  /** URL of the worker script (kernel.worker.js). */
-  workerUrl: string;
+  /** A new worker (kernel.worker.js), started ahead of time when possible. */
+  newWorker: () => Worker;
   /** URL of the site's files folder (".../files/"). */
   filesUrl: string;
   /** The contents manager, for the student's exercise files. */
@@ -48,7 +48,7 @@ export class CourseKernel extends BaseKernel {
   /** Starts a fresh worker (a fresh kernel state). */
   private start(): void {
     this.worker?.terminate();
-    this.worker = new Worker(this.options.workerUrl);
+    this.worker = this.options.newWorker();
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     this.send({ type: "init", filesUrl: this.options.filesUrl });
   }
@@ -78,11 +78,8 @@ export class CourseKernel extends BaseKernel {
     const running = this.running;
     if (!running) return;
     this.start();
-    const error = {
-      ename: "Interrupted",
-      evalue: "the cell was stopped; the browser kernel restarts to stop a cell, so run the earlier cells again",
-      traceback: ["Interrupted: the cell was stopped; the browser kernel restarts to stop a cell, so run the earlier cells again"],
-    };
+    const evalue = "the cell was stopped by restarting the browser kernel: the variables of earlier cells are gone, so run those cells again";
+    const error = { ename: "Interrupted", evalue, traceback: [`Interrupted: ${evalue}`] };
     running.error = error;
     this.publishExecuteError(error);
     running.finish("error");

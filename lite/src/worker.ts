@@ -58,6 +58,8 @@ function cellLineOf(error: Error, file: string, cellLine: (line: number) => numb
 }
 
 streamConsole();
+// TypeScript's first transpile is its slowest (it builds its tables): pay it before the first cell.
+compileCell(ts, "const warm: number = 1;");
 self.onmessage = (event: MessageEvent<ToWorker>): void => {
   const message = event.data;
   if (message.type === "init") {

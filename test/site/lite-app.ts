@@ -79,14 +79,19 @@ export class LiteApp {
 
   /** The notebook in front after its run: cells, errors, figures (waiting up to 10 s for plotly), and each live figure moved once. */
   outcome(): Promise<NotebookOutcome> {
+    // No named functions inside: tsx (the benchmark) would wrap them in a helper the page lacks.
     return this.page.evaluate(async () => {
       const panel = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)")!;
       const cells = Array.from(panel.querySelectorAll(".jp-CodeCell"));
       const errors = Array.from(panel.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']")).map((e) => e.textContent ?? "");
-      const figures = () => Array.from(panel.querySelectorAll(".course-plot")) as (HTMLElement & { __courseLive?: { timings: unknown[]; errors: string[] } })[];
-      for (let i = 0; i < 100 && figures().some((f) => !f.classList.contains("js-plotly-plot")); i++) await new Promise((r) => setTimeout(r, 100));
+      type Figure = HTMLElement & { __courseLive?: { timings: unknown[]; errors: string[] } };
+      let figures = Array.from(panel.querySelectorAll(".course-plot")) as Figure[];
+      for (let i = 0; i < 100 && figures.some((f) => !f.classList.contains("js-plotly-plot")); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        figures = Array.from(panel.querySelectorAll(".course-plot")) as Figure[];
+      }
       const moved: { before: number; after: number; errors: string[] }[] = [];
-      for (const f of figures().filter((x) => x.__courseLive)) {
+      for (const f of figures.filter((x) => x.__courseLive)) {
         const input = document.querySelector(`.course-live-controls[data-for="${f.id}"] input[type=range]`) as HTMLInputElement | null;
         if (!input) continue;
         const before = f.__courseLive!.timings.length;
@@ -99,8 +104,8 @@ export class LiteApp {
         cells: cells.length,
         ran: cells.filter((c) => /\[\d+\]/.test(c.querySelector(".jp-InputPrompt")?.textContent ?? "")).length,
         errors,
-        figures: figures().length,
-        drawn: figures().filter((f) => f.classList.contains("js-plotly-plot")).length,
+        figures: figures.length,
+        drawn: figures.filter((f) => f.classList.contains("js-plotly-plot")).length,
         moved,
       };
     });
