@@ -128,6 +128,45 @@ export function lineMap(mappings: string): (number | undefined)[] {
   return lines;
 }
 
+/** An edit removing a top-level statement's `export` (and `default`) modifiers, if it has any. */
+function exportModifiers(ts: typeof TS, st: TS.Statement, file: TS.SourceFile): Edit | undefined {
+  const modifiers = ts.canHaveModifiers(st) ? ts.getModifiers(st) ?? [] : [];
+  const exported = modifiers.filter((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
+  if (exported.length === 0) return undefined;
+  const start = exported[0]!.getStart(file);
+  const end = exported[exported.length - 1]!.end;
+  return { start, end: end + /^[ \t]*/.exec(file.text.slice(end))![0].length, text: "" };
+}
+
+/** Grammar errors TypeScript's checker finds that are not errors in a cell: top-level await and return. */
+const CELL_GRAMMAR = new Set([1108, 1375, 1378, 1431, 1432]);
+
+/**
+ * The first error of `source` that only a full parse finds (a syntax error JavaScript's own parser
+ * reports without a line: `await` in a function that is not async, `break` outside a loop, a bad
+ * regular expression), with its 1-based line; undefined when TypeScript finds none.
+ */
+export function grammarError(ts: typeof TS, source: string): CellSyntaxError | undefined {
+  const name = "cell.ts";
+  const file = ts.createSourceFile(name, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const host: TS.CompilerHost = {
+    getSourceFile: (n) => (n === name ? file : undefined),
+    writeFile: () => undefined,
+    getDefaultLibFileName: () => "lib.d.ts",
+    useCaseSensitiveFileNames: () => true,
+    getCanonicalFileName: (n) => n,
+    getCurrentDirectory: () => "/",
+    getNewLine: () => "\n",
+    fileExists: (n) => n === name,
+    readFile: () => undefined,
+  };
+  const program = ts.createProgram([name], { noLib: true, noResolve: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext }, host);
+  const found = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]
+    .find((d) => d.code >= 1000 && d.code < 2000 && !CELL_GRAMMAR.has(d.code) && d.start !== undefined);
+  if (!found) return undefined;
+  return new CellSyntaxError(ts.flattenDiagnosticMessageText(found.messageText, " "), file.getLineAndCharacterOfPosition(found.start!).line + 1);
+}
+
 /**
  * Compiles one cell (see the top of this file). `ts` is the TypeScript compiler module. Throws
  * `CellSyntaxError` naming the cell's line when the cell does not parse.
@@ -161,7 +200,12 @@ export function compileCell(ts: typeof TS, source: string, file = "cell.ts"): Co
   const exported: string[] = [];
   const statements = parsed.statements;
   for (const st of statements) {
-    if (ts.isVariableStatement(st)) {
+    // `export` (a cell is a module in tslab) means nothing here: the names are shared anyway.
+    const exportedAt = exportModifiers(ts, st, parsed);
+    if (exportedAt) edits.push(exportedAt);
+    if (ts.isExportDeclaration(st)) {
+      edits.push({ start: st.getStart(parsed), end: st.end, text: sameLines("", st.getText(parsed)) });
+    } else if (ts.isVariableStatement(st)) {
       const list = st.declarationList;
       const keyword = list.getStart(parsed);
       const keywordEnd = list.getChildren(parsed)[0]!.end;
@@ -180,7 +224,7 @@ export function compileCell(ts: typeof TS, source: string, file = "cell.ts"): Co
       exported.push(st.name.text);
     } else if (ts.isClassDeclaration(st) && st.name) {
       names.add(st.name.text);
-      const start = st.getStart(parsed);
+      const start = exportedAt ? exportedAt.end : st.getStart(parsed);
       edits.push({ start, end: start, text: `${st.name.text} = ` });
       edits.push({ start: st.end, end: st.end, text: ";" });
     }

@@ -3,7 +3,7 @@
 // page's "Check" command (lite/src/public-tests.ts). One worker is one kernel: restarting or
 // interrupting the kernel ends the worker and starts a new one.
 import * as ts from "typescript";
-import { CellSyntaxError, compileCell, REQUIRE, SCOPE } from "./cell";
+import { CellSyntaxError, compileCell, grammarError, REQUIRE, SCOPE } from "./cell";
 import { post, setCurrent, type ToWorker } from "./channel";
 import { sentFiles, setFilesUrl } from "./files";
 import { requireModule } from "./modules";
@@ -43,7 +43,9 @@ async function execute(id: number, code: string): Promise<void> {
     post({ type: "done", id, status: "ok" });
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
-    const where = error instanceof CellSyntaxError ? error.line : cellLineOf(error, file, cellLine);
+    // A syntax error JavaScript finds but TypeScript's transpile does not has no line: the checker's grammar checks give it.
+    const where = error instanceof CellSyntaxError ? error.line
+      : cellLineOf(error, file, cellLine) ?? (error.name === "SyntaxError" ? grammarError(ts, code)?.line : undefined);
     const evalue = error.message;
     const traceback = [`${error.name}: ${evalue}${where ? ` (line ${where} of this cell)` : ""}`];
     post({ type: "error", id, ename: error.name, evalue, traceback });
