@@ -16,6 +16,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
+import { ACCESSIBLE_CSS } from "./colours";
 import { ensureNotebookLib, WEB } from "./notebook-lib";
 
 const ROOT = join(__dirname, "..");
@@ -92,6 +93,7 @@ function labPage(): string {
 })();
 </script>
 <script defer src="../build/bundle.js"></script>
+${ACCESSIBLE_CSS}
 </head>
 <body></body>
 </html>

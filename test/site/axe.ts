@@ -41,18 +41,22 @@ export async function openSettled(context: BrowserContext, file: string): Promis
   return { page, errors };
 }
 
-/** Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; resolves to the violations. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now, or only on the elements
+ * matching `include` (the course's outputs inside JupyterLab's page); resolves to the violations.
+ */
+export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async ([tags, include]) => {
     type Result = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: Result[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Result[] }> } }).axe;
+    const context = include ? { include: [include] } : document;
+    const { violations } = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return violations.map((v) => ({
       rule: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(" "), html: n.html.slice(0, 160), reason: (n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 240) })),
     }));
-  }, WCAG_TAGS);
+  }, [WCAG_TAGS, include] as const);
 }
 
 /** Failing elements in all: the count the course's before/after numbers are given in. */

@@ -1,7 +1,7 @@
 // The browser edition (scripts/lite.ts) in Debian's chromium, served from 127.0.0.1 under a subpath
 // (/course/, as a university web space would) with every other request blocked: every lesson runs
-// all its cells with no error output, every figure drawn and every live figure recomputing when
-// its slider moves; a student edits an exercise, checks it (the same lines as `npm run check` on
+// all its cells with no error output, every figure drawn, every live figure recomputing when its
+// slider moves, and its outputs passing axe-core's WCAG 2.1 A and AA rules; a student edits an exercise, checks it (the same lines as `npm run check` on
 // the same file), downloads submission.zip (graded by `npm run grade` as it is), finds the edit
 // after a reload, and resets the file to its starter.
 import { execFileSync } from "node:child_process";
@@ -16,6 +16,7 @@ import { buildLite } from "../../scripts/lite";
 import { ROOT } from "../../scripts/notebooks";
 import { resultLines } from "../../scripts/public-results";
 import { serveStatic } from "../../scripts/serve";
+import { describeViolations, runAxe } from "./axe";
 import { launchChromium } from "./browser";
 import { LiteApp } from "./lite-app";
 import { runId } from "./course-build";
@@ -68,7 +69,7 @@ describe("the browser edition", () => {
     expect(await page.textContent(".course-typecheck-notice")).toMatch(/not type-checked/);
   }, 60_000);
 
-  it.each(LESSONS)("%s runs every cell with no error, every figure drawn, live figures recomputing", async (lesson) => {
+  it.each(LESSONS)("%s runs every cell with no error, every figure drawn, live figures recomputing, outputs passing axe", async (lesson) => {
     await app.command("docmanager:open", { path: lesson });
     await app.showing(lesson);
     await app.runAll();
@@ -81,6 +82,8 @@ describe("the browser edition", () => {
       expect(m.errors).toEqual([]);
       expect(m.after).toBeGreaterThan(m.before);
     }
+    // WCAG 2.1 A and AA on the course's markup in JupyterLab's page: its outputs (figures, live controls, text).
+    expect(describeViolations(await runAxe(page, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"))).toEqual([]);
     await app.close();
   }, 240_000);
 });
