@@ -1,9 +1,10 @@
 // The browser edition (scripts/lite.ts) in Debian's chromium, served from 127.0.0.1 under a subpath
 // (/course/, as a university web space would) with every other request blocked: every lesson runs
 // all its cells with no error output, every figure drawn, every live figure recomputing when its
-// slider moves, and its outputs passing axe-core's WCAG 2.1 A and AA rules; a student edits an exercise, checks it (the same lines as `npm run check` on
-// the same file), downloads submission.zip (graded by `npm run grade` as it is), finds the edit
-// after a reload, and resets the file to its starter.
+// slider moves, and its outputs passing axe-core's WCAG 2.1 A and AA rules; a student edits an
+// exercise, checks it (the same lines as `npm run check` on the same file), downloads
+// submission.zip (graded by `npm run grade` as it is), finds the edit after a reload, and resets
+// the file to its starter.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
