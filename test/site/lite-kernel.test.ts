@@ -315,6 +315,52 @@ describe("interrupt and restart", () => {
   }, 60_000);
 });
 
+describe("Run All with an error or an interrupt", () => {
+  /** The prompts ("[3]", "[*]", "[ ]") of the open notebook's code cells. */
+  const prompts = (): Promise<string[]> =>
+    page.evaluate(() => Array.from(((window as any).jupyterapp.shell.currentWidget.node as HTMLElement).querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((p) => (p.textContent ?? "").replace(/\s/g, "")));
+
+  it("Run All stops at a cell that fails: the cells after it do not run and are not left waiting", async () => {
+    const path = "kernel-run-all-error.ipynb";
+    await saveNotebook(path, ['const before = 1;\nthrow new Error("first");', "const after = 2;\nafter", "3 + 3"]);
+    await command("docmanager:open", { path });
+    await showing(path);
+    await command("notebook:run-all-cells");
+    await page.waitForTimeout(1500);
+    await showing(path);
+    expect(errorText(await outputs(0))).toBe("Error: first (line 2 of this cell)");
+    expect(await outputs(1)).toEqual([]);
+    expect(await outputs(2)).toEqual([]);
+    expect((await prompts()).slice(1).some((p) => p.includes("*"))).toBe(false);
+    await runCell(2);
+    expect(result(await outputs(2))).toBe("6");
+  }, 60_000);
+
+  it("Run All interrupted in `while (true) {}`: the interrupted cell says so once, the queued cells do not run", async () => {
+    const path = "kernel-run-all-interrupt.ipynb";
+    await saveNotebook(path, ["let kept = 5;", "while (true) {}", "kept + 1", "2 + 2"]);
+    await command("docmanager:open", { path });
+    await showing(path);
+    void command("notebook:run-all-cells");
+    await page.waitForFunction(() => {
+      const cells = (window as any).jupyterapp.shell.currentWidget.content.model.cells;
+      return cells.get(0).executionCount !== null;
+    }, null, { timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    await command("kernelmenu:interrupt");
+    await page.waitForTimeout(1500);
+    await showing(path);
+    const stopped = await outputs(1);
+    expect(stopped.map((o) => o.output_type)).toEqual(["error"]);
+    expect(errorText(stopped)).toMatch(/variables of earlier cells are gone/);
+    expect(await outputs(2)).toEqual([]);
+    expect(await outputs(3)).toEqual([]);
+    expect((await prompts()).some((p) => p.includes("*"))).toBe(false);
+    await runCell(3);
+    expect(result(await outputs(3))).toBe("4");
+  }, 60_000);
+});
+
 describe("a lesson and the student's exercise file", () => {
   const lesson = "A02-classic-decays.ipynb";
   const id = "a01-step-decay";
