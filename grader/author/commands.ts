@@ -8,6 +8,7 @@ import { scaffoldExercise, type Lesson } from "./scaffold";
 export function exerciseNew(id: string, lesson: string | undefined, title: string | undefined): void {
   if (lesson !== undefined && !/^[ab]$/i.test(lesson)) throw new UsageError(`--lesson must be A or B, got ${JSON.stringify(lesson)}: see npm run exercise:new -- --help`);
   if (title !== undefined && !title.trim()) throw new UsageError("--title is empty: give the exercise's title, or leave --title out");
+  if (title !== undefined && /[\p{Cc}\u2028\u2029]|\*\//u.test(title)) throw new UsageError(`--title ${JSON.stringify(title)} has a line break, a control character or "*/", which would break the reference's doc comment: give a title on one line without them`);
   const written = scaffoldExercise(id, { ...(lesson ? { lesson: lesson.toUpperCase() as Lesson } : {}), ...(title ? { title: title.trim() } : {}) });
   console.log(`wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}`);
   console.log(

@@ -5,9 +5,9 @@
  * - `hardCoded(source, name)`: the function `name` answers every call with its answer to the
  *   first call (a value copied from an example). A suite that never calls it, or calls it with
  *   inputs that all share one answer, still gives full marks: it must not.
- * - `off(source, name)`: every number `name` answers is 10% too large. A suite whose tolerance
- *   is that loose (an absolute tolerance on small learning rates, say) still gives full marks: it
- *   must not.
+ * - `off(source, name)`: every number `name` answers is 10% too large (an answer without a
+ *   number throws). A suite whose tolerance is that loose (an absolute tolerance on small
+ *   learning rates, say) still gives full marks: it must not.
  * - `perturbed(source, mode)`: every exported function's answer moved within the tolerance the
  *   students are promised (exercises/README.md): `"float32"` rounds every non-integer number
  *   going in and coming out to single precision (counts and steps are exact by the statement);
@@ -95,10 +95,10 @@ export function hardCoded(source: string, name: string): string {
   );
 }
 
-/** Maps every number of a plain-data value. */
+/** Maps every number of a plain-data value (a typed array stays one, as the codec sends it as a list). */
 const MAP_NUMBERS = `function __map(v: any, f: (x: number) => number): any {
   if (typeof v === "number") return f(v);
-  if (Array.isArray(v)) return v.map((x) => __map(x, f));
+  if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) return (v as any).map((x: any) => __map(x, f));
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, __map(x, f)]));
   return v;
 }
@@ -107,9 +107,21 @@ const MAP_NUMBERS = `function __map(v: any, f: (x: number) => number): any {
 /** How far the "off" probe moves an answer: 10%, far beyond any tolerance the students are promised. */
 export const OFF = 0.1;
 
-/** The reference, with every number `name` answers 10% (`OFF`) too large: a suite whose tolerance is that loose gives it full marks. */
+/**
+ * The reference, with every number `name` answers 10% (`OFF`) too large: a suite whose tolerance
+ * is that loose gives it full marks. An answer holding no number (a boolean, a string) has no
+ * tolerance to probe, so the probe throws instead of answering as the reference does.
+ */
 export function off(source: string, name: string): string {
-  return wrapExports(source, [name], MAP_NUMBERS, (n) => `(...args: any[]): any => __map((${n} as any)(...args), (x: number) => x * ${1 + OFF})`);
+  const helpers = `${MAP_NUMBERS}function __hasNumber(v: any): boolean {
+  return typeof v === "number" || (!!v && typeof v === "object" && Object.values(v).some(__hasNumber));
+}
+`;
+  return wrapExports(source, [name], helpers, (n) => `(...args: any[]): any => {
+  const answer = (${n} as any)(...args);
+  if (!__hasNumber(answer)) throw new Error("no number to move");
+  return __map(answer, (x: number) => x * ${1 + OFF});
+}`);
 }
 
 /** The reference, with `name` throwing "not implemented" as in the starter: full marks then mean no task calls it. */

@@ -25,6 +25,9 @@ export const CANVAS_TOTAL_COLUMNS = ["Current Score", "Current Points", "Current
 /** Points are kept to millionths (manifest.ts rounds to 6 decimals). */
 const MICRO = 1e6;
 
+/** Most points an exercise may be worth: its millionths, and a class's totals of them, stay exact integers in a double. */
+export const MAX_POINTS = 1e6;
+
 /** The JSON type of a parsed value, as a message names it. */
 function jsonType(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`;
@@ -82,7 +85,8 @@ function jsonErrorText(text: string): string {
 /**
  * Reads and checks an assignment file against the manifest's exercises. Any mistake (a missing
  * or unreadable file, bad JSON, a wrong type, an unknown key or exercise, an exercise listed
- * twice, negative points) is an `InstructorError` of one line naming the path inside the file.
+ * twice, negative points or more than `MAX_POINTS`, a title with control characters) is an
+ * `InstructorError` of one line naming the path inside the file.
  */
 export function readAssignment(file: string, manifest: Manifest): Assignment {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
@@ -108,7 +112,7 @@ export function readAssignment(file: string, manifest: Manifest): Assignment {
   const title = doc.title;
   if (title === undefined) fail("title", "missing; give the assignment's name, as the gradebooks will show it");
   if (typeof title !== "string") return fail("title", `${JSON.stringify(title)} is ${jsonType(title)}; give a string`);
-  if (title.trim() === "" || /[\r\n]/.test(title)) fail("title", "give a non-empty name on one line");
+  if (title.trim() === "" || /[\p{Cc}\u2028\u2029]/u.test(title)) fail("title", "give a non-empty name on one line, without control characters");
   const total = CANVAS_TOTAL_COLUMNS.find((c) => title.includes(c));
   if (total) fail("title", `${JSON.stringify(title)} contains "${total}", which Canvas's gradebook import reads as a total column, not an assignment; choose another title`);
 
@@ -136,6 +140,7 @@ export function readAssignment(file: string, manifest: Manifest): Assignment {
     const p = entry.points === undefined ? manifest.exercises[id]!.max : entry.points;
     if (typeof p !== "number") return fail(`${at}.points`, `${JSON.stringify(p)} is ${jsonType(p)}; give a number ≥ 0`);
     if (p < 0) fail(`${at}.points`, `${p} is negative; give a number ≥ 0`);
+    if (!(p <= MAX_POINTS)) fail(`${at}.points`, `${Number.isFinite(p) ? p : "a number beyond double precision"} is more than ${MAX_POINTS}; give at most ${MAX_POINTS} points`);
     if (Math.abs(p * MICRO - Math.round(p * MICRO)) > 1e-6) fail(`${at}.points`, `${p} has more than 6 decimals; round it`);
     points[id] = p;
   });
