@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --for test
-echo "test: tsc --noEmit"
+echo "test: tsc --noEmit (the project, then the browser edition's kernel and plugins)"
 node_modules/.bin/tsc --noEmit -p .
+node_modules/.bin/tsc --noEmit -p lite
 mkdir -p out
 status=0
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=out/vitest.json "$@" || status=$?
