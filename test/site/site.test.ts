@@ -43,6 +43,11 @@ describe("indexHtml", () => {
     expect(html).toContain('<h2>More notebooks</h2>\n<ol>\n<li><a href="x-extra.html">Extra</a></li>\n</ol>');
   });
 
+  it("links the browser edition only when the site has it", () => {
+    expect(html).not.toContain("lite/");
+    expect(indexHtml("Course", lessons, infos, true)).toContain('<p><a href="lite/lab/index.html">Run the course in your browser</a>');
+  });
+
   it("shows a lesson without notebooks as not written yet", () => {
     expect(html).toContain("<h2>Lesson B — Adaptive Learning Rate</h2>\n<ol>\n<li><em>not written yet</em></li>\n</ol>");
   });
@@ -57,6 +62,12 @@ describe("navigation and the exercises page", () => {
       /^<nav class="course-nav"[^>]*><a href="index.html">Course index<\/a><a href="A01-why.html">← Why &lt;schedules&gt;<\/a><a href="A02-decays.html">Decays →<\/a><a href="exercises.html">Exercises<\/a><\/nav>$/,
     );
     expect(navHtml(null, null)).not.toContain("←");
+  });
+
+  it("links a lesson to itself in the browser edition when asked, its name as a query parameter", () => {
+    expect(navHtml(a, b)).not.toContain("lite/");
+    expect(navHtml(a, b, b)).toContain('<a href="lite/lab/index.html?path=A02-decays.ipynb">Run this lesson in the browser</a></nav>');
+    expect(navHtml(null, null, { ...a, name: "A 1&2" })).toContain('href="lite/lab/index.html?path=A%201%262.ipynb"');
   });
 
   it("puts the bar after <body …> and before the last </body>", () => {
