@@ -66,6 +66,20 @@ export function exportedNames(source: string): string[] {
   return names;
 }
 
+/** Exported constants holding a function (`export const f = (…) => …`): no probe or mutant reaches them, and the starter makes them null. */
+export function functionConstants(source: string): string[] {
+  const names: string[] = [];
+  for (const st of parse(source).statements) {
+    if (!isExported(st) || !ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      let init = d.initializer;
+      while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.push(d.name.text);
+    }
+  }
+  return names;
+}
+
 /**
  * The source with the exported functions `names` no longer exported under their own names but
  * through `wrapper`: `export { <probe> as name }`, where the probe is `wrapper(name)`, a

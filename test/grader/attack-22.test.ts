@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { off, perturbed } from "../../grader/author/probes";
+import { functionConstants, off, perturbed } from "../../grader/author/probes";
 import { idProblem } from "../../grader/author/scaffold";
 import { similarityCsv } from "../../grader/harness/class/similarity-html";
 import { lmsGradebooks } from "../../grader/harness/report/lms";
@@ -162,6 +162,18 @@ export function scaledRates(base: number, factors: number[]): Float64Array {
 `;
 
 describe("fairness probes on answers that are not plain numbers", () => {
+  it("functionConstants: exported constants holding an arrow or a function expression, not answers or private ones", () => {
+    const source = `export const partA: string | null = "B";
+export const a = (x: number) => x;
+export const b = function (x: number) { return x; };
+export const c = ((x: number) => x) as (x: number) => number;
+const d = (x: number) => x;
+export function e(x: number) { return d(x); }
+export const f = 3, g = (x: number) => x;
+`;
+    expect(functionConstants(source)).toEqual(["a", "b", "c", "g"]);
+  });
+
   it("off: an answer without a number throws (answering as the reference did would report a loose tolerance the suite does not have)", () => {
     expect(() => load(off(KINDS, "isStable")).isStable!(0.1, 1)).toThrow("no number to move");
   });
@@ -180,15 +192,17 @@ describe("fairness probes on answers that are not plain numbers", () => {
   });
 });
 
-describe("exercise:check on an exercise with a boolean and a Float64Array answer, its suite exact", () => {
+describe("exercise:check on answers the probes did not expect, with exact suites", () => {
   const ID = "a14-probe-kinds";
+  /** The same exercise, its second function written as an exported arrow function. */
+  const ARROW = "a15-arrow-export";
   let copy = "";
   afterAll(() => {
     if (copy) fs.rmSync(copy, { recursive: true, force: true });
   });
 
-  it("is ready: no probe reports a loose or a too tight tolerance the suite does not have", () => {
-    // A copy of the repository's tracked files, so the exercise is never left in it.
+  it("a boolean and a Float64Array answer: ready, no tolerance problem the suite does not have; an arrow export: named, not probed silently", () => {
+    // A copy of the repository's tracked files, so the exercises are never left in it.
     copy = tmpDir("attack22-copy-");
     const files = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd: REPO, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
     for (const rel of files) {
@@ -201,25 +215,31 @@ describe("exercise:check on an exercise with a boolean and a Float64Array answer
     }
     fs.symlinkSync(path.join(REPO, "node_modules"), path.join(copy, "node_modules"));
     const sh = (command: string) => spawnSync("bash", ["-c", command], { cwd: copy, encoding: "utf8", maxBuffer: 64 << 20 });
-    const scaffold = sh(`npm run --silent exercise:new -- ${ID}`);
-    expect(scaffold.status, scaffold.stderr.split("\n")[0]).toBe(0);
     const write = (rel: string, text: string) => {
       fs.mkdirSync(path.dirname(path.join(copy, rel)), { recursive: true });
       fs.writeFileSync(path.join(copy, rel), text);
     };
-    write(`grader/solutions/${ID}/exercise.ts`, `/**
- * Exercise A14 — Probe kinds.
+    const arrowKinds = KINDS.replace(
+      "export function scaledRates(base: number, factors: number[]): Float64Array {\n  return Float64Array.from(factors, (f) => base * f);\n}",
+      "export const scaledRates = (base: number, factors: number[]): Float64Array => Float64Array.from(factors, (f) => base * f);",
+    );
+    expect(arrowKinds).not.toBe(KINDS);
+    for (const [id, source] of [[ID, KINDS], [ARROW, arrowKinds]] as const) {
+      const scaffold = sh(`npm run --silent exercise:new -- ${id}`);
+      expect(scaffold.status, scaffold.stderr.split("\n")[0]).toBe(0);
+      write(`grader/solutions/${id}/exercise.ts`, `/**
+ * Exercise ${id.slice(0, 3).toUpperCase()} — Probe kinds.
  *
  * Gradient descent on a quadratic, and a list of learning rates.
  */
 
-${KINDS}`);
-    write(`grader/suites/${ID}.hidden.test.ts`, `import { expect } from "vitest";
+${source}`);
+      write(`grader/suites/${id}.hidden.test.ts`, `import { expect } from "vitest";
 import { exercise, task } from "../harness/run/suite";
 import { expectShape } from "./a-shared";
 import { nearAll } from "./b-shared";
 
-exercise("${ID}", (s) => {
+exercise("${id}", (s) => {
   task("a", "isStable: true below lr · curvature = 2, false at and above it", 1, async () => {
     const calls = await s.callMany("isStable", [[0.1, 1], [0.5, 4], [1.9, 1], [0.3, 10]]);
     [true, false, true, false].forEach((want, i) => {
@@ -235,24 +255,31 @@ exercise("${ID}", (s) => {
   });
 });
 `);
-    write(`exercises/${ID}/public.test.ts`, `import { describe, expect, it } from "vitest";
+      write(`exercises/${id}/public.test.ts`, `import { describe, expect, it } from "vitest";
 import * as ex from "./exercise";
 
-describe("${ID}", () => {
+describe("${id}", () => {
   it("(a) isStable is true for a small step", () => expect(ex.isStable(0.1, 1)).toBe(true));
-  it("(b) scaledRates answers one rate per factor", () => expect(ex.scaledRates(0.1, [1, 2])).toHaveLength(2));
+  it("(b) scaledRates answers one rate per factor", () => expect((ex.scaledRates as any)(0.1, [1, 2])).toHaveLength(2));
 });
 `);
-    write(`grader/wrong/${ID}.json`, JSON.stringify([
-      { slug: "at-most-two", what: "counts lr · curvature = 2 as stable.", edits: [["return lr * curvature < 2;", "return lr * curvature <= 2;"]] },
-      { slug: "added", what: "adds the factor to the base instead of multiplying.", edits: [["(f) => base * f", "(f) => base + f"]] },
-    ], null, 2) + "\n");
+      write(`grader/wrong/${id}.json`, JSON.stringify([
+        { slug: "at-most-two", what: "counts lr · curvature = 2 as stable.", edits: [["return lr * curvature < 2;", "return lr * curvature <= 2;"]] },
+        { slug: "added", what: "adds the factor to the base instead of multiplying.", edits: [["(f) => base * f", "(f) => base + f"]] },
+      ], null, 2) + "\n");
+    }
     for (const step of ["npm run --silent starters", "npm run --silent grade:manifest"]) {
       const r = sh(step);
       expect(r.status, `${step}: ${r.stderr.split("\n")[0]}`).toBe(0);
     }
-    const r = sh(`npm run --silent exercise:check -- ${ID}`);
-    expect(r.stdout).toMatch(new RegExp(`^${ID}: ready \\(reference 2/2, 2 wrong solutions, 2 functions probed, `));
-    expect(r.status).toBe(0);
+    const r = sh(`npm run --silent exercise:check -- ${ID} ${ARROW}`);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(new RegExp(`^${ID}: ready \\(reference 2/2, 2 wrong solutions, 2 functions probed, `));
+    expect(lines).toContain(`${ARROW}: NOT READY, 1 problem (reference 2/2, 2 wrong solutions, 1 function probed, 3/3 mutants killed)`);
+    expect(lines).toContain(
+      `  ✗ ${ARROW} scaledRates: scaledRates is exported as a constant holding a function: the starter makes it null, and no fairness probe or mutant reaches it — fix: write it as export function scaledRates(…) { … } in grader/solutions/${ARROW}/exercise.ts, then npm run starters`,
+    );
+    expect(lines).toContain("1 of 2 exercises ready");
+    expect(r.status).toBe(1);
   }, 600_000);
 });
