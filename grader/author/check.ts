@@ -12,7 +12,7 @@
  *   listed as suggested tests (they may be equivalent, so they leave the exercise ready);
  * - the starter is the stripped reference (scripts/starters.ts), the manifest is current,
  *   every exported name has a doc comment (its statement), and every exported function is a
- *   function declaration (the probes reach no `export const f = (…) => …`).
+ *   function declaration (the probes reach no `export const f = (…) => …`, no `export { f }`).
  *
  * Each finding names the exercise, the task and the fix.
  */
@@ -29,7 +29,7 @@ import { DEFAULT_MANIFEST, DEFAULT_SUITES, readManifest, suiteSources, type Mani
 import { score, type GradeResult } from "../harness/score/score";
 import { wrongSolutions, wrongSource } from "../wrong/wrong";
 import { exerciseFiles } from "./layout";
-import { exportedFunctions, exportedNames, functionConstants, hardCoded, mutants, off, OFF, perturbed, PERTURBATION, throwing, type Mutant, type Perturbation } from "./probes";
+import { exportedFunctions, exportedNames, hardCoded, mutants, off, OFF, perturbed, PERTURBATION, throwing, unprobedExports, type Mutant, type Perturbation } from "./probes";
 
 /** Fewest wrong solutions an exercise must have. */
 export const MIN_WRONG = 2;
@@ -81,8 +81,8 @@ function staticFindings(id: string): { findings: Finding[]; ready: boolean } {
     const { committed, stripped } = starterPair(id);
     if (committed !== stripped) findings.push({ task: "starter", problem: `${files.starter} is not the stripped reference`, fix: "run npm run starters (never edit a starter by hand)" });
   }
-  for (const name of functionConstants(reference)) {
-    findings.push({ task: name, problem: `${name} is exported as a constant holding a function: the starter makes it null, and no fairness probe or mutant reaches it`, fix: `write it as export function ${name}(…) { … } in ${files.reference}, then npm run starters` });
+  for (const { name, how } of unprobedExports(reference)) {
+    findings.push({ task: name, problem: `${name} is exported ${how}: the starter does not keep it as a part to fill in, and no fairness probe or mutant reaches it`, fix: `write it as export function ${name}(…) { … } (or export const ${name} = <answer> for an answer) in ${files.reference}, then npm run starters` });
   }
   for (const name of undocumented(reference)) {
     findings.push({ task: name, problem: `the export ${name} has no doc comment, so the statement does not say what it asks`, fix: `write a /** … */ comment above ${name} in ${files.reference}, then npm run starters` });

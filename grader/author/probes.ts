@@ -66,18 +66,25 @@ export function exportedNames(source: string): string[] {
   return names;
 }
 
-/** Exported constants holding a function (`export const f = (…) => …`): no probe or mutant reaches them, and the starter makes them null. */
-export function functionConstants(source: string): string[] {
-  const names: string[] = [];
+/**
+ * Exports no probe or mutant reaches, nor the starter keeps as a part to fill in: a constant
+ * holding a function (`export const f = (…) => …`, made null in the starter) and a name exported
+ * through a list (`export { f }`, whose declaration the starter drops); each with how it is exported.
+ */
+export function unprobedExports(source: string): Array<{ name: string; how: string }> {
+  const out: Array<{ name: string; how: string }> = [];
   for (const st of parse(source).statements) {
+    if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const e of st.exportClause.elements) out.push({ name: e.name.text, how: "through an export { … } list" });
+    }
     if (!isExported(st) || !ts.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
       let init = d.initializer;
       while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-      if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.push(d.name.text);
+      if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push({ name: d.name.text, how: "as a constant holding a function" });
     }
   }
-  return names;
+  return out;
 }
 
 /**

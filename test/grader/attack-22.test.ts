@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { functionConstants, off, perturbed } from "../../grader/author/probes";
+import { off, perturbed, unprobedExports } from "../../grader/author/probes";
 import { idProblem } from "../../grader/author/scaffold";
 import { similarityCsv } from "../../grader/harness/class/similarity-html";
 import { lmsGradebooks } from "../../grader/harness/report/lms";
@@ -162,7 +162,7 @@ export function scaledRates(base: number, factors: number[]): Float64Array {
 `;
 
 describe("fairness probes on answers that are not plain numbers", () => {
-  it("functionConstants: exported constants holding an arrow or a function expression, not answers or private ones", () => {
+  it("unprobedExports: constants holding an arrow or a function expression, and names in an export list; not answers, private or declared functions", () => {
     const source = `export const partA: string | null = "B";
 export const a = (x: number) => x;
 export const b = function (x: number) { return x; };
@@ -170,8 +170,14 @@ export const c = ((x: number) => x) as (x: number) => number;
 const d = (x: number) => x;
 export function e(x: number) { return d(x); }
 export const f = 3, g = (x: number) => x;
+function h(x: number) { return x; }
+export { h, d as i };
 `;
-    expect(functionConstants(source)).toEqual(["a", "b", "c", "g"]);
+    const fn = "as a constant holding a function";
+    const list = "through an export { … } list";
+    expect(unprobedExports(source)).toEqual([
+      { name: "a", how: fn }, { name: "b", how: fn }, { name: "c", how: fn }, { name: "g", how: fn }, { name: "h", how: list }, { name: "i", how: list },
+    ]);
   });
 
   it("off: an answer without a number throws (answering as the reference did would report a loose tolerance the suite does not have)", () => {
@@ -277,7 +283,7 @@ describe("${id}", () => {
     expect(lines[0]).toMatch(new RegExp(`^${ID}: ready \\(reference 2/2, 2 wrong solutions, 2 functions probed, `));
     expect(lines).toContain(`${ARROW}: NOT READY, 1 problem (reference 2/2, 2 wrong solutions, 1 function probed, 3/3 mutants killed)`);
     expect(lines).toContain(
-      `  ✗ ${ARROW} scaledRates: scaledRates is exported as a constant holding a function: the starter makes it null, and no fairness probe or mutant reaches it — fix: write it as export function scaledRates(…) { … } in grader/solutions/${ARROW}/exercise.ts, then npm run starters`,
+      `  ✗ ${ARROW} scaledRates: scaledRates is exported as a constant holding a function: the starter does not keep it as a part to fill in, and no fairness probe or mutant reaches it — fix: write it as export function scaledRates(…) { … } (or export const scaledRates = <answer> for an answer) in grader/solutions/${ARROW}/exercise.ts, then npm run starters`,
     );
     expect(lines).toContain("1 of 2 exercises ready");
     expect(r.status).toBe(1);
