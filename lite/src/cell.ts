@@ -6,9 +6,10 @@
 //   1. imports become `var … = __courseRequire("…")` (type-only imports vanish);
 //   2. TypeScript's `transpileModule` strips the types (no type-checking: this edition does not
 //      type-check, and says so in the page);
-//   3. top-level declarations become assignments to names of one scope object shared by every cell
-//      (`with (__courseScope)`), and the cell runs inside an async function, so top-level `await`
-//      works; the value of a last expression statement is the cell's result.
+//   3. top-level declarations become assignments to names shared by every cell (the worker's global
+//      object, or for a name the global already has, one scope object reached with
+//      `with (__courseScope)`: see CellOptions), and the cell runs inside an async function, so
+//      top-level `await` works; the value of a last expression statement is the cell's result.
 // The transpile step's source map gives each line of the output its line in the cell.
 import type * as TS from "typescript";
 
@@ -18,8 +19,31 @@ export interface CompiledCell {
   code: string;
   /** Top-level names the cell declares; they must exist on the scope object before `code` runs. */
   names: string[];
+  /** With `CellOptions.home`: those of `names` that live on the global object (they must exist there before `code` runs). */
+  globalNames: string[];
   /** The cell's line (1-based) of a line (1-based) of `code`, or undefined where none maps. */
   cellLine(line: number): number | undefined;
+}
+
+/**
+ * Where top-level names live. By default every name is on one scope object that each cell reaches
+ * through `with`; but `with` makes every free name's lookup slow (a loop over a top-level variable
+ * runs ~30× slower), so the worker keeps names on its global object and only a name its global
+ * already has (`name`, `origin`, `postMessage`…) on the scope object: a cell runs without `with`
+ * unless it mentions one of those.
+ */
+export interface CellOptions {
+  /** Where a name the cell declares lives (the worker may record the name). */
+  home(name: string): "global" | "scope";
+  /** The names that live on the scope object. */
+  scoped: ReadonlySet<string>;
+}
+
+/** Every identifier in `node`. */
+function identifiers(ts: typeof TS, node: TS.Node, into: Set<string>): Set<string> {
+  if (ts.isIdentifier(node)) into.add(node.text);
+  ts.forEachChild(node, (child) => void identifiers(ts, child, into));
+  return into;
 }
 
 /** A syntax error in a cell, with its 1-based line. */
@@ -171,7 +195,7 @@ export function grammarError(ts: typeof TS, source: string): CellSyntaxError | u
  * Compiles one cell (see the top of this file). `ts` is the TypeScript compiler module. Throws
  * `CellSyntaxError` naming the cell's line when the cell does not parse.
  */
-export function compileCell(ts: typeof TS, source: string, file = "cell.ts"): CompiledCell {
+export function compileCell(ts: typeof TS, source: string, file = "cell.ts", options?: CellOptions): CompiledCell {
   const withImports = rewriteImports(ts, source);
   const out = ts.transpileModule(withImports, {
     fileName: file,
@@ -235,13 +259,18 @@ export function compileCell(ts: typeof TS, source: string, file = "cell.ts"): Co
     edits.push({ start: e.getStart(parsed), end: e.getStart(parsed), text: "return (" });
     edits.push({ start: e.end, end: e.end, text: ")" });
   }
+  const home = (n: string): "global" | "scope" => (options ? options.home(n) : "scope");
+  const globalNames = [...names].filter((n) => home(n) === "global");
+  const useWith = !options || [...identifiers(ts, parsed, new Set())].some((n) => options.scoped.has(n));
   // A function declaration is hoisted inside the async function; copy it to the scope first thing.
-  const prefix = exported.map((n) => `${SCOPE}.${n} = ${n};`).join(" ");
+  const prefix = exported.map((n) => `${home(n) === "global" ? "globalThis" : SCOPE}.${n} = ${n};`).join(" ");
   const body = applyEdits(js, edits);
-  const code = `with (${SCOPE}) { (async () => { ${prefix}${body}\n})() }\n//# sourceURL=${file}`;
+  const run = `(async () => { ${prefix}${body}\n})()`;
+  const code = `${useWith ? `with (${SCOPE}) { ${run} }` : run}\n//# sourceURL=${file}`;
   return {
     code,
     names: [...names],
+    globalNames,
     cellLine: (line) => {
       const mapped = map[line - 1];
       return mapped === undefined ? undefined : mapped + 1;

@@ -26,6 +26,16 @@ function streamConsole(): void {
 let currentId = 0;
 let cellCount = 0;
 
+/** Top-level names of cells on the global object, and those on the scope object (the global had them already): lite/src/cell.ts's CellOptions. */
+const cellGlobals = new Set<string>();
+const scoped = new Set<string>();
+const home = (name: string): "global" | "scope" => {
+  if (scoped.has(name)) return "scope";
+  if (cellGlobals.has(name)) return "global";
+  (name in globalThis ? scoped : cellGlobals).add(name);
+  return scoped.has(name) ? "scope" : "global";
+};
+
 /** Runs one cell and reports its output, result or error. */
 async function execute(id: number, code: string): Promise<void> {
   currentId = id;
@@ -34,10 +44,13 @@ async function execute(id: number, code: string): Promise<void> {
   const file = `cell-${cellCount}.ts`;
   let cellLine: (line: number) => number | undefined = () => undefined;
   try {
-    const compiled = compileCell(ts, code, file);
+    const compiled = compileCell(ts, code, file, { home, scoped });
     cellLine = compiled.cellLine;
     const scope = global[SCOPE] as Record<string, unknown>;
-    for (const name of compiled.names) if (!(name in scope)) scope[name] = undefined;
+    for (const name of compiled.names) {
+      const where = compiled.globalNames.includes(name) ? global : scope;
+      if (!(name in where)) where[name] = undefined;
+    }
     const value = await (0, eval)(compiled.code);
     if (value !== undefined) post({ type: "result", id, data: { "text/plain": inspect(value) } });
     post({ type: "done", id, status: "ok" });
