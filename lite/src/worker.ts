@@ -8,7 +8,7 @@ import { post, setCurrent, type ToWorker } from "./channel";
 import { sentFiles, setFilesUrl } from "./files";
 import { requireModule } from "./modules";
 import { runPublicTests } from "./public-tests";
-import { inspect } from "./inspect";
+import { format, inspect } from "./inspect";
 
 const global = globalThis as unknown as Record<string, unknown>;
 global[SCOPE] = {};
@@ -17,7 +17,7 @@ global[REQUIRE] = requireModule;
 /** console.log and friends as stdout/stderr of the running request, formatted like Node's. */
 function streamConsole(): void {
   const write = (name: "stdout" | "stderr") => (...args: unknown[]): void => {
-    const text = args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ") + "\n";
+    const text = format(args) + "\n";
     post({ type: "stream", id: currentId, name, text });
   };
   console.log = console.info = console.debug = write("stdout");
@@ -52,7 +52,8 @@ async function execute(id: number, code: string): Promise<void> {
       if (!(name in where)) where[name] = undefined;
     }
     const value = await (0, eval)(compiled.code);
-    if (value !== undefined) post({ type: "result", id, data: { "text/plain": inspect(value) } });
+    // tslab shows a last expression's value unless it is undefined or null.
+    if (value != null) post({ type: "result", id, data: { "text/plain": inspect(value) } });
     post({ type: "done", id, status: "ok" });
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));

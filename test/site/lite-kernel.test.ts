@@ -190,6 +190,8 @@ const CELLS = [
   "[origin, name, postMessage(), self, a]",
   // 18: a loop over a top-level variable runs at full speed (tslab's cells are plain functions).
   "let total = 0;\nfor (let i = 0; i < 1e7; i++) total += Math.sqrt(i);\ntotal > 2.1e10",
+  // 19: console.log's format string as Node's; a last expression that is null shows nothing, as in tslab.
+  'console.log("%d of %s: 100%%", 3, "four", { k: -0 });\nnull',
 ];
 
 describe("the browser kernel, cell by cell", () => {
@@ -255,6 +257,11 @@ describe("the browser kernel, cell by cell", () => {
     console.log(`a 1e7-step loop over a top-level variable: ${times[18]} ms (cell run to idle)`);
     expect(result(outs[18]!)).toBe("true");
     expect(times[18]).toBeLessThan(1500);
+  });
+
+  it("formats console.log's %d/%s/%% as Node does, and shows no result for null", async () => {
+    const { format } = await import("node:util");
+    expect(described(outs[19]!)).toEqual([`stdout: ${format("%d of %s: 100%%", 3, "four", { k: -0 })}\n`]);
   });
 
   it("accepts `export` on a cell's declarations", () => {
