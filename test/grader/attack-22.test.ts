@@ -58,6 +58,17 @@ describe("assignment files at the edges of JSON's numbers and of a title", () =>
     expect(problem('{"title": "Week 3 — warm-up, ünïcode", "exercises": [{"id": "zz-demo"}]}')).toBe("accepted");
   });
 
+  it("a title Canvas's importer reads as an existing assignment's id is one line naming the title", () => {
+    // canvas-lms Assignment.title_and_id: str =~ /\A(.*)\s\((\d+)\)\z/ gives [title, id], and
+    // GradebookImporter#parse_assignments imports the column into the course's assignment of that id.
+    expect(problem('{"title": "Midterm (2)", "exercises": [{"id": "zz-demo"}]}')).toBe(
+      'FILE: title: "Midterm (2)" ends in " (2)", which Canvas\'s gradebook import reads as the id of an existing assignment (Assignment.title_and_id), not as part of the name; write the number without the parentheses',
+    );
+    for (const ok of ["Midterm 2", "Midterm (two)", "(2) Midterm", "Midterm(2)", "Midterm (2) retake"]) {
+      expect(problem(`{"title": "${ok}", "exercises": [{"id": "zz-demo"}]}`), ok).toBe("accepted");
+    }
+  });
+
   it("export-gradescope with points beyond JSON's numbers exits 2 with the one line and writes no zip", async () => {
     const dir = tmpDir("attack22-gs-");
     const file = path.join(dir, "week.json");

@@ -85,8 +85,8 @@ function jsonErrorText(text: string): string {
 /**
  * Reads and checks an assignment file against the manifest's exercises. Any mistake (a missing
  * or unreadable file, bad JSON, a wrong type, an unknown key or exercise, an exercise listed
- * twice, negative points or more than `MAX_POINTS`, a title with control characters) is an
- * `InstructorError` of one line naming the path inside the file.
+ * twice, negative points or more than `MAX_POINTS`, a title with control characters or one
+ * Canvas would misread) is an `InstructorError` of one line naming the path inside the file.
  */
 export function readAssignment(file: string, manifest: Manifest): Assignment {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
@@ -115,6 +115,8 @@ export function readAssignment(file: string, manifest: Manifest): Assignment {
   if (title.trim() === "" || /[\p{Cc}\u2028\u2029]/u.test(title)) fail("title", "give a non-empty name on one line, without control characters");
   const total = CANVAS_TOTAL_COLUMNS.find((c) => title.includes(c));
   if (total) fail("title", `${JSON.stringify(title)} contains "${total}", which Canvas's gradebook import reads as a total column, not an assignment; choose another title`);
+  const id = / \((\d+)\)$/.exec(title.trim());
+  if (id) fail("title", `${JSON.stringify(title)} ends in "${id[0]}", which Canvas's gradebook import reads as the id of an existing assignment (Assignment.title_and_id), not as part of the name; write the number without the parentheses`);
 
   const list = doc.exercises;
   if (list === undefined) fail("exercises", `missing; give a list such as [{"id": "a01-step-decay", "points": 10}]`);
