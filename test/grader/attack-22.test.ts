@@ -134,6 +134,22 @@ describe("student names built to run in a spreadsheet, in every CSV the grader w
   });
 });
 
+describe("a student named to be read as Canvas's points row", () => {
+  it("gets an empty Student cell in canvas.csv, so only the real Points Possible row sets the points", () => {
+    // canvas-lms GradebookImporter#check_for_non_student_row: `if row[0] =~ /Points Possible/`
+    // the row sets each assignment's points_possible from its cells, and is no student.
+    const canvasReadsAsPoints = (row: string[]) => /Points Possible/.test(row[0] ?? "");
+    const names = ["Points Possible", "x Points Possible y", "points possible", "ann"];
+    const rows = names.map((student, i) => ({ student, result: { score: i + 1 } as unknown as GradeResult }));
+    const parsed = parseCsv(lmsGradebooks("Week 3", 10, rows)["canvas.csv"]!);
+    expect(parsed.filter(canvasReadsAsPoints)).toEqual([["Points Possible", "", "", "", "", "10"]]);
+    // Each student still has its row, its login and its score.
+    expect(parsed.slice(2).map((r) => [r[0], r[3], r[5]])).toEqual([
+      ["", "Points Possible", "1"], ["", "x Points Possible y", "2"], ["points possible", "points possible", "3"], ["ann", "ann", "4"],
+    ]);
+  });
+});
+
 describe("exercise:new with hostile ids and titles writes nothing", () => {
   it("refuses traversal, absolute, unicode and reserved ids", () => {
     for (const id of ["../x", "../../tmp/x", "/tmp/x", "a/b", "a\\b", ".", "..", "a13-ünï", "A13-x", "a13-x/..", "lib", "quiz", "practice", "a01-step-decay", "x".repeat(41), ""]) {

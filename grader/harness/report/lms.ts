@@ -7,6 +7,9 @@
  *   `SIS Login ID`, `Section`, then one column per assignment; a `Points Possible` row sets the
  *   points of a new assignment. Students are matched by `SIS Login ID`, else by name: both hold
  *   the submission's name, so submissions named by the students' logins import as they are.
+ *   Canvas reads any row whose `Student` cell contains "Points Possible" as the points row
+ *   (GradebookImporter#check_for_non_student_row): a student so named gets an empty `Student`
+ *   cell, and is matched by `SIS Login ID` alone.
  * - `moodle.csv`: Moodle's CSV grade import (Grades → Import → CSV file): a header row and a
  *   column of identifiers the import maps to a user field (username, email address or ID
  *   number: "Identify user by"), and the grade column, imported as a new grade item named by
@@ -31,6 +34,9 @@ export interface LmsRow {
 /** Moodle refuses an imported grade above this unless the site allows more (`unlimitedgrades`, load_data.php). */
 export const MOODLE_MAX_GRADE = 100;
 
+/** What makes Canvas's importer read a row as the points of the assignments, not a student. */
+const CANVAS_POINTS_ROW = /Points Possible/;
+
 const line = (cells: Array<string | number>) => cells.map(csvCell).join(",");
 const text = (lines: string[]) => lines.join("\n") + "\n";
 
@@ -40,7 +46,7 @@ export function lmsGradebooks(title: string, max: number, rows: LmsRow[]): Recor
     "canvas.csv": text([
       line(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", title]),
       line(["Points Possible", "", "", "", "", max]),
-      ...rows.map((r) => line([r.student, "", "", r.student, "", r.result.score])),
+      ...rows.map((r) => line([CANVAS_POINTS_ROW.test(r.student) ? "" : r.student, "", "", r.student, "", r.result.score])),
     ]),
     "moodle.csv": text([line(["Student", title]), ...rows.map((r) => line([r.student, r.result.score]))]),
     "totals.csv": text([line(["student", "total"]), ...rows.map((r) => line([r.student, r.result.score]))]),
