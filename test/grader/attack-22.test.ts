@@ -58,6 +58,19 @@ describe("assignment files at the edges of JSON's numbers and of a title", () =>
     expect(problem('{"title": "Week 3 — warm-up, ünïcode", "exercises": [{"id": "zz-demo"}]}')).toBe("accepted");
   });
 
+  it("a key given twice, at any depth, is one line naming its path (JSON.parse keeps the last silently)", () => {
+    expect(JSON.parse('{"a": 1, "a": 2}')).toEqual({ a: 2 });
+    const twice = (path: string) => `FILE: ${path}: given twice in its object, and JSON keeps only the last; give each key once`;
+    expect(problem('{"title": "=cmd", "title": "W3", "exercises": [{"id": "zz-demo"}]}')).toBe(twice("title"));
+    expect(problem('{"title": "W3", "exercises": [{"id": "zz-demo"}], "exercises": [{"id": "zz-second"}]}')).toBe(twice("exercises"));
+    expect(problem('{"title": "W3", "exercises": [{"id": "zz-demo"}, {"id": "zz-second", "points": 1, "points": 100}]}')).toBe(twice("exercises[1].points"));
+    // Keys that only look alike, a key inside a string, escapes, and a different object: accepted.
+    expect(problem('{"title": "a \\"title\\": x, \\u0022", "exercises": [{"id": "zz-demo", "points": 2}, {"id": "zz-second", "points": 1}]}')).toBe("accepted");
+    // Deep nesting is scanned without recursion: the duplicate 100000 levels down is named.
+    const deep = `{"title": "W3", "exercises": [${"[".repeat(100000)}{"a": 1, "a": 2}${"]".repeat(100000)}]}`;
+    expect(problem(deep)).toBe(twice(`exercises[0]${"[0]".repeat(100000)}.a`));
+  });
+
   it("a title Canvas's importer reads as an existing assignment's id is one line naming the title", () => {
     // canvas-lms Assignment.title_and_id: str =~ /\A(.*)\s\((\d+)\)\z/ gives [title, id], and
     // GradebookImporter#parse_assignments imports the column into the course's assignment of that id.

@@ -83,10 +83,53 @@ function jsonErrorText(text: string): string {
 }
 
 /**
+ * The path of the first key that an object of `text` (valid JSON) repeats, e.g.
+ * `exercises[1].points`, or null. JSON.parse keeps the last value of a repeated key silently
+ * (RFC 8259 §4: the names of an object SHOULD be unique); scanned without recursion, so any
+ * nesting is fine.
+ */
+function repeatedKey(text: string): string | null {
+  const frames: Array<{ path: string; index: number; keys?: Set<string>; key?: string }> = [];
+  const child = () => {
+    const top = frames[frames.length - 1];
+    if (!top) return "";
+    return top.keys ? (top.path ? `${top.path}.${top.key}` : top.key!) : `${top.path}[${top.index}]`;
+  };
+  let prev = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      const top = frames[frames.length - 1];
+      if (top?.keys && (prev === "{" || prev === ",")) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) return top.path ? `${top.path}.${key}` : key;
+        top.keys.add(key);
+        top.key = key;
+      }
+      i = j;
+      prev = c;
+    } else if (c === "{" || c === "[") {
+      frames.push({ path: child(), index: 0, ...(c === "{" ? { keys: new Set<string>() } : {}) });
+      prev = c;
+    } else if (c === "}" || c === "]") {
+      frames.pop();
+      prev = c;
+    } else if (c === ",") {
+      const top = frames[frames.length - 1];
+      if (top && !top.keys) top.index++;
+      prev = c;
+    } else if (!/\s/.test(c)) prev = c;
+  }
+  return null;
+}
+
+/**
  * Reads and checks an assignment file against the manifest's exercises. Any mistake (a missing
- * or unreadable file, bad JSON, a wrong type, an unknown key or exercise, an exercise listed
- * twice, negative points or more than `MAX_POINTS`, a title with control characters or one
- * Canvas would misread) is an `InstructorError` of one line naming the path inside the file.
+ * or unreadable file, bad JSON, a key given twice, a wrong type, an unknown key or exercise, an
+ * exercise listed twice, negative points or more than `MAX_POINTS`, a title with control
+ * characters or one Canvas would misread) is an `InstructorError` of one line naming the path inside the file.
  */
 export function readAssignment(file: string, manifest: Manifest): Assignment {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
@@ -106,6 +149,8 @@ export function readAssignment(file: string, manifest: Manifest): Assignment {
   } catch {
     return fail("", `not valid JSON (${jsonErrorText(text)}); fix the syntax`);
   }
+  const repeated = repeatedKey(text);
+  if (repeated) fail(repeated, "given twice in its object, and JSON keeps only the last; give each key once");
   if (!isObject(doc)) return fail("", `${jsonType(doc)} where an object {"title": …, "exercises": […]} is expected`);
   for (const key of Object.keys(doc)) if (key !== "title" && key !== "exercises") fail(key, `unknown key; an assignment has "title" and "exercises"`);
 
