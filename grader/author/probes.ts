@@ -5,8 +5,8 @@
  * - `hardCoded(source, name)`: the function `name` answers every call with its answer to the
  *   first call (a value copied from an example). A suite that never calls it, or calls it with
  *   inputs that all share one answer, still gives full marks: it must not.
- * - `off(source, name)`: every number `name` answers is 10% too large (an answer without a
- *   number throws). A suite whose tolerance is that loose (an absolute tolerance on small
+ * - `off(source, name)`: every number `name` answers is 10% too large (an answer of booleans
+ *   or strings and no number throws). A suite whose tolerance is that loose (an absolute tolerance on small
  *   learning rates, say) still gives full marks: it must not.
  * - `perturbed(source, mode)`: every exported function's answer moved within the tolerance the
  *   students are promised (exercises/README.md): `"float32"` rounds every non-integer number
@@ -130,17 +130,22 @@ export const OFF = 0.1;
 
 /**
  * The reference, with every number `name` answers 10% (`OFF`) too large: a suite whose tolerance
- * is that loose gives it full marks. An answer holding no number (a boolean, a string) has no
- * tolerance to probe, so the probe throws instead of answering as the reference does.
+ * is that loose gives it full marks. An answer of booleans or strings and no number has no
+ * tolerance to probe, so the probe throws instead of answering as the reference does (an empty
+ * or null answer, like a 0, is passed on).
  */
 export function off(source: string, name: string): string {
-  const helpers = `${MAP_NUMBERS}function __hasNumber(v: any): boolean {
-  return typeof v === "number" || (!!v && typeof v === "object" && Object.values(v).some(__hasNumber));
+  const helpers = `${MAP_NUMBERS}function __kinds(v: any, seen: Set<string>): Set<string> {
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) for (const x of v as any) __kinds(x, seen);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) __kinds(x, seen);
+  else seen.add(typeof v);
+  return seen;
 }
 `;
   return wrapExports(source, [name], helpers, (n) => `(...args: any[]): any => {
   const answer = (${n} as any)(...args);
-  if (!__hasNumber(answer)) throw new Error("no number to move");
+  const kinds = __kinds(answer, new Set());
+  if (!kinds.has("number") && (kinds.has("boolean") || kinds.has("string"))) throw new Error("no number to move");
   return __map(answer, (x: number) => x * ${1 + OFF});
 }`);
 }

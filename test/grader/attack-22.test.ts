@@ -222,6 +222,23 @@ export { h, d as i };
 
   it("off: an answer without a number throws (answering as the reference did would report a loose tolerance the suite does not have)", () => {
     expect(() => load(off(KINDS, "isStable")).isStable!(0.1, 1)).toThrow("no number to move");
+    // An answer with nothing to move (null, an empty list) is passed on, as a 0 is: throwing would fail its task and hide a loose tolerance elsewhere in it.
+    const source = `/** Steps where lr > 1, or null when none is given. */
+export function big(lrs: number[] | null): number[] | null {
+  return lrs && lrs.filter((x) => x > 1);
+}
+/** Labels. */
+export function labels(n: number): Array<string | number> {
+  return n ? ["x", n] : ["x"];
+}
+`;
+    const big = load(off(source, "big")).big!;
+    expect(big(null)).toBe(null);
+    expect(big([0.5])).toEqual([]);
+    expect(big([2, 0.5, 3])).toEqual([2 * 1.1, 3 * 1.1]);
+    const labels = load(off(source, "labels")).labels!;
+    expect(labels(2)).toEqual(["x", 2 * 1.1]);
+    expect(() => labels(0)).toThrow("no number to move");
   });
 
   it("a Float64Array answer stays a typed array, its numbers moved (not an object keyed 0, 1, … the suite rejects)", () => {
