@@ -344,6 +344,49 @@ describe("interrupt and restart", () => {
   }, 60_000);
 });
 
+describe("a cell printing in an endless loop", () => {
+  it("stops printing at 1 MB with a note, keeps the page responsive, and Kernel > Interrupt stops it", async () => {
+    const path = "kernel-print-loop.ipynb";
+    await saveNotebook(path, ["let n = 0;\nwhile (true) console.log(`line ${n++}`);", "1 + 1"]);
+    await command("docmanager:open", { path });
+    await showing(path);
+    await select(0);
+    void command("notebook:run-cell");
+    await page.waitForTimeout(3000);
+    const t0 = Date.now();
+    await Promise.race([command("kernelmenu:interrupt"), page.waitForTimeout(20_000)]);
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.kernelDisplayStatus === "idle", null, { timeout: 20_000, polling: 100 });
+    const latency = Date.now() - t0;
+    console.log(`print loop: idle ${latency} ms after Kernel > Interrupt`);
+    expect(latency).toBeLessThan(5000);
+    const outs = await outputs(0);
+    const stdout = outs.filter((o) => o.name === "stdout").map((o) => joined(o.text)).join("");
+    expect(stdout.startsWith("line 0\nline 1\n")).toBe(true);
+    expect(stdout.length).toBe(1_000_000);
+    expect(outs.filter((o) => o.name === "stderr").map((o) => joined(o.text)).join("")).toMatch(/output stopped: this cell printed more than 1 MB/);
+    expect(errorText(outs)).toMatch(/^Interrupted: /);
+    await runCell(1);
+    expect(result(await outputs(1))).toBe("2");
+  }, 90_000);
+});
+
+describe("a cell printing progress while it computes", () => {
+  it("shows its lines while it runs, not only at its end", async () => {
+    const path = "kernel-progress.ipynb";
+    await saveNotebook(path, ['for (let k = 1; k <= 3; k++) {\n  const until = Date.now() + 1000;\n  while (Date.now() < until) {}\n  console.log(`step ${k}`);\n}']);
+    await command("docmanager:open", { path });
+    await showing(path);
+    await select(0);
+    void command("notebook:run-cell");
+    await page.waitForTimeout(2500);
+    const midway = (await outputs(0)).map((o) => joined(o.text)).join("");
+    await showing(path);
+    expect(midway).toMatch(/^step 1\n/);
+    expect(midway).not.toMatch(/step 3/);
+    expect((await outputs(0)).map((o) => joined(o.text)).join("")).toBe("step 1\nstep 2\nstep 3\n");
+  }, 60_000);
+});
+
 describe("Run All with an error or an interrupt", () => {
   /** The prompts ("[3]", "[*]", "[ ]") of the open notebook's code cells. */
   const prompts = (): Promise<string[]> =>
