@@ -51,6 +51,15 @@ describe("assignment files at the edges of JSON's numbers and of a title", () =>
     expect(1e23 > Number.MAX_SAFE_INTEGER).toBe(true);
   });
 
+  it("points with at most 6 decimals are accepted at any size up to the limit; a 7th decimal is one line", () => {
+    const at = (p: string) => problem(`{"title": "W3", "exercises": [{"id": "zz-demo", "points": ${p}}]}`);
+    // Six decimals each; p · 10^6 is not an integer in doubles for these (539184.818611 · 10^6 = 539184818610.99994).
+    expect(539184.818611 * 1e6).not.toBe(539184818611);
+    for (const p of ["539184.818611", "273787.495171", "267256.365585", "999999.999999", "0.000001", "12.5"]) expect(at(p), p).toBe("accepted");
+    expect(at("0.1234567")).toBe("FILE: exercises[0].points: 0.1234567 has more than 6 decimals; round it");
+    expect(at("539184.8186111")).toBe("FILE: exercises[0].points: 539184.8186111 has more than 6 decimals; round it");
+  });
+
   it("a title with a control character or a Unicode line separator is one line naming the title", () => {
     for (const title of ["a\\u0000b", "\\t=1+1", "a\\u2028b", "a\\u2029b", "a\\u0085b", "a\\u007fb", "a\\u000bb"]) {
       expect(problem(`{"title": "${title}", "exercises": [{"id": "zz-demo"}]}`), title).toBe("FILE: title: give a non-empty name on one line, without control characters");

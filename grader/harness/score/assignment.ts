@@ -188,7 +188,7 @@ export function readAssignment(file: string, manifest: Manifest): Assignment {
     if (typeof p !== "number") return fail(`${at}.points`, `${JSON.stringify(p)} is ${jsonType(p)}; give a number ≥ 0`);
     if (p < 0) fail(`${at}.points`, `${p} is negative; give a number ≥ 0`);
     if (!(p <= MAX_POINTS)) fail(`${at}.points`, `${Number.isFinite(p) ? p : "a number beyond double precision"} is more than ${MAX_POINTS}; give at most ${MAX_POINTS} points`);
-    if (Math.abs(p * MICRO - Math.round(p * MICRO)) > 1e-6) fail(`${at}.points`, `${p} has more than 6 decimals; round it`);
+    if (Math.round(p * MICRO) / MICRO !== p) fail(`${at}.points`, `${p} has more than 6 decimals; round it`);
     points[id] = p;
   });
   return { title: title.trim(), points };
