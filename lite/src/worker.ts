@@ -7,6 +7,7 @@ import { CellSyntaxError, compileCell, grammarError, REQUIRE, SCOPE } from "./ce
 import { post, setCurrent, type ToWorker } from "./channel";
 import { sentFiles, setFilesUrl } from "./files";
 import { requireModule } from "./modules";
+import { cellGlobals } from "./names";
 import { runPublicTests } from "./public-tests";
 import { format, inspect } from "./inspect";
 
@@ -26,8 +27,7 @@ function streamConsole(): void {
 let currentId = 0;
 let cellCount = 0;
 
-/** Top-level names of cells on the global object, and those on the scope object (the global had them already): lite/src/cell.ts's CellOptions. */
-const cellGlobals = new Set<string>();
+/** Top-level names of cells on the global object (names.ts), and those on the scope object (the global had them already): lite/src/cell.ts's CellOptions. */
 const scoped = new Set<string>();
 const home = (name: string): "global" | "scope" => {
   if (scoped.has(name)) return "scope";

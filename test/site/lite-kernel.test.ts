@@ -192,6 +192,10 @@ const CELLS = [
   "let total = 0;\nfor (let i = 0; i < 1e7; i++) total += Math.sqrt(i);\ntotal > 2.1e10",
   // 19: console.log's format string as Node's; a last expression that is null shows nothing, as in tslab.
   'console.log("%d of %s: 100%%", 3, "four", { k: -0 });\nnull',
+  // 20: a live figure whose compute uses a notebook variable is refused in the kernel, as in tslab (the page could not run it).
+  'import { live } from "./lib/live";\nconst peakFromCell = 0.3;\nlive({ controls: { p: { label: "p", min: 0, max: 1, step: 0.5, value: 0.5 } }, compute: (v: any) => [{ x: [0, 1], y: [v.p, peakFromCell] }] });',
+  // 21: one that uses only its arguments is drawn; the notebook's names are all still there.
+  'live({ controls: { p: { label: "p", min: 0, max: 1, step: 0.5, value: 0.5 } }, compute: (v: any) => ({ data: [{ x: [0, 1], y: [v.p, 1] }], layout: { xaxis: { title: { text: "x" } }, yaxis: { title: { text: "y" } } } }) });\n[peakFromCell, a]',
 ];
 
 describe("the browser kernel, cell by cell", () => {
@@ -262,6 +266,13 @@ describe("the browser kernel, cell by cell", () => {
   it("formats console.log's %d/%s/%% as Node does, and shows no result for null", async () => {
     const { format } = await import("node:util");
     expect(described(outs[19]!)).toEqual([`stdout: ${format("%d of %s: 100%%", 3, "four", { k: -0 })}\n`]);
+  });
+
+  it("refuses a live figure whose compute uses a notebook variable, as tslab does, and keeps the notebook's names", () => {
+    expect(outs[20]!.map((o) => o.output_type)).toEqual(["error"]);
+    expect(errorText(outs[20]!)).toMatch(/peakFromCell/);
+    expect(outs[21]!.map((o) => o.output_type)).toEqual(["display_data", "execute_result"]);
+    expect(result(outs[21]!)).toBe("[ 0.3, 10 ]");
   });
 
   it("accepts `export` on a cell's declarations", () => {
