@@ -74,6 +74,15 @@ function cellLineOf(error: Error, file: string, cellLine: (line: number) => numb
 }
 
 streamConsole();
+// An error thrown in a timer, or a promise rejected with nobody awaiting it: on stderr, as tslab prints them.
+self.addEventListener("error", (event: ErrorEvent) => {
+  event.preventDefault();
+  console.error("UncaughtException:", event.error ?? event.message);
+});
+self.addEventListener("unhandledrejection", (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  console.error("UnhandledPromiseRejection:", event.reason);
+});
 // TypeScript's first transpile is its slowest (it builds its tables): pay it before the first cell.
 compileCell(ts, "const warm: number = 1;");
 self.onmessage = (event: MessageEvent<ToWorker>): void => {

@@ -196,6 +196,9 @@ const CELLS = [
   'import { live } from "./lib/live";\nconst peakFromCell = 0.3;\nlive({ controls: { p: { label: "p", min: 0, max: 1, step: 0.5, value: 0.5 } }, compute: (v: any) => [{ x: [0, 1], y: [v.p, peakFromCell] }] });',
   // 21: one that uses only its arguments is drawn; the notebook's names are all still there.
   'live({ controls: { p: { label: "p", min: 0, max: 1, step: 0.5, value: 0.5 } }, compute: (v: any) => ({ data: [{ x: [0, 1], y: [v.p, 1] }], layout: { xaxis: { title: { text: "x" } }, yaxis: { title: { text: "y" } } } }) });\n[peakFromCell, a]',
+  // 22, 23: an error thrown in a timer, a promise rejected with nobody awaiting it, while the cell runs: on stderr, as tslab prints them.
+  'setTimeout(() => { throw new RangeError("in a timer"); }, 10);\nawait new Promise((r) => setTimeout(r, 300));\n"after"',
+  'Promise.reject(new Error("unawaited"));\nawait new Promise((r) => setTimeout(r, 300));\n"after"',
 ];
 
 describe("the browser kernel, cell by cell", () => {
@@ -273,6 +276,11 @@ describe("the browser kernel, cell by cell", () => {
     expect(errorText(outs[20]!)).toMatch(/peakFromCell/);
     expect(outs[21]!.map((o) => o.output_type)).toEqual(["display_data", "execute_result"]);
     expect(result(outs[21]!)).toBe("[ 0.3, 10 ]");
+  });
+
+  it("prints an error thrown in a timer and an unawaited rejection on stderr while the cell runs, as tslab does", () => {
+    expect(described(outs[22]!).map((d) => d.split("\n")[0])).toEqual(["stderr: UncaughtException: RangeError: in a timer", "execute_result: text/plain"]);
+    expect(described(outs[23]!).map((d) => d.split("\n")[0])).toEqual(["stderr: UnhandledPromiseRejection: Error: unawaited", "execute_result: text/plain"]);
   });
 
   it("accepts `export` on a cell's declarations", () => {
