@@ -7,7 +7,11 @@
 // gone, and the kernel runs the next cell; Kernel > Restart clears variables; the student() helper
 // sees the saved exercise file (a starter says "not implemented yet" in one line); a saved lesson
 // reloaded from the browser's storage draws its figures again without running, and its live figures
-// still recompute.
+// still recompute. And what a student would otherwise trip on: Run All stopping at an error or an
+// interrupt, a print loop (capped at 1 MB, the page stays usable), progress lines of a long cell,
+// a loop over a top-level variable at full speed, names the worker's global has (origin, ts),
+// `export`, console.log's format string, errors in timers and unawaited promises, and a live
+// figure's compute that uses a notebook variable (refused in the kernel, as in tslab).
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
