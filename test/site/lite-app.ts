@@ -1,7 +1,12 @@
 // Driving the browser edition (scripts/lite.ts) in Chromium, as a student would, through JupyterLab's
 // own commands: open the app at a file, wait for a document, run a notebook's cells, read what it
-// printed and drew, move its live figures' sliders. Used by the browser edition's test and benchmark.
-import type { Page } from "playwright-core";
+// printed and drew, move its live figures' sliders. Used by the browser edition's tests and benchmark.
+import { mkdirSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { buildLite } from "../../scripts/lite";
+import { serveStatic } from "../../scripts/serve";
+import { launchChromium } from "./browser";
 
 /** What the page's JupyterLab exposes (window.jupyterapp), as far as these helpers use it. */
 type App = {
@@ -120,4 +125,50 @@ export class LiteApp {
       widget.dispose();
     });
   }
+}
+
+/** A built edition, served and open in Chromium; `close` ends it all and removes the build. */
+export interface Edition {
+  app: LiteApp;
+  page: Page;
+  /** Requests to any other host than the edition's (all refused). */
+  blocked: string[];
+  /** Uncaught errors of the page. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the edition into `out` (development mode), serves it on 127.0.0.1 under `base` and opens
+ * a Chromium page on it in which every request to another host is refused and recorded.
+ */
+export async function openEdition(out: string, base: string): Promise<Edition> {
+  mkdirSync(out, { recursive: true });
+  await buildLite(out);
+  const server: Server = await serveStatic(out, { base });
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const browser: Browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+  const blocked: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  return {
+    app: new LiteApp(page, origin, base),
+    page,
+    blocked,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      server.close();
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
 }

@@ -12,28 +12,21 @@
 // a loop over a top-level variable at full speed, names the worker's global has (origin, ts),
 // `export`, console.log's format string, errors in timers and unawaited promises, and a live
 // figure's compute that uses a notebook variable (refused in the kernel, as in tslab).
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildLite } from "../../scripts/lite";
 import { ROOT } from "../../scripts/notebooks";
-import { serveStatic } from "../../scripts/serve";
-import { launchChromium } from "./browser";
 import { runId } from "./course-build";
+import { openEdition, type Edition } from "./lite-app";
 
 const OUT = join(ROOT, "out", "lite-kernel-test", runId().replace(/\W/g, "-"));
 const BASE = "/course/";
 const PROBE = "kernel-probe.ipynb";
 const STUDENT_PROBE = "student-probe.ipynb";
 
-let server: Server;
-let browser: Browser;
+let edition: Edition;
 let page: Page;
-let origin: string;
-const blocked: string[] = [];
-const pageErrors: string[] = [];
 
 /** A notebook output as nbformat stores it. */
 interface Output {
@@ -46,25 +39,9 @@ interface Output {
   traceback?: string[];
 }
 
-/** Opens the app at `path` (a file of the site) and waits until JupyterLab has started. */
-async function openApp(path: string): Promise<void> {
-  await page.goto(`${origin}${BASE}lab/index.html?path=${encodeURIComponent(path)}`);
-  await page.waitForFunction(() => document.body.dataset.courseReady === "true" || document.body.dataset.courseError, null, { timeout: 60_000 });
-  expect(await page.evaluate(() => document.body.dataset.courseError ?? "")).toBe("");
-}
-
-/** Waits until the main area shows `path` (and, for a notebook, its kernel is idle). */
-async function showing(path: string): Promise<void> {
-  await page.waitForFunction((p) => {
-    const widget = (window as any).jupyterapp.shell.currentWidget;
-    if (widget?.context?.path !== p || !widget.context.isReady) return false;
-    return !p.endsWith(".ipynb") || widget.sessionContext?.kernelDisplayStatus === "idle";
-  }, path, { timeout: 60_000 });
-}
-
-/** Runs a JupyterLab command in the page. */
-const command = (id: string, args: Record<string, unknown> = {}): Promise<unknown> =>
-  page.evaluate(([id, args]) => (window as any).jupyterapp.commands.execute(id, args), [id, args] as const);
+const openApp = (path: string): Promise<void> => edition.app.open(path);
+const showing = (path: string): Promise<void> => edition.app.showing(path);
+const command = (id: string, args: Record<string, unknown> = {}): Promise<unknown> => edition.app.command(id, args);
 
 /** Writes a notebook of `cells` (code) to the browser's storage at `path`. */
 async function saveNotebook(path: string, cells: string[]): Promise<void> {
@@ -112,30 +89,13 @@ const described = (outs: Output[]): string[] =>
   outs.map((o) => o.output_type === "stream" ? `${o.name}: ${joined(o.text)}` : o.output_type === "error" ? `error: ${o.ename}` : `${o.output_type}: ${Object.keys(o.data ?? {}).join(",")}`);
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  await buildLite(OUT);
-  server = await serveStatic(OUT, { base: BASE });
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  edition = await openEdition(OUT, BASE);
+  page = edition.page;
   await openApp("A01-why-schedules-matter.ipynb");
   await showing("A01-why-schedules-matter.ipynb");
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  rmSync(OUT, { recursive: true, force: true });
-});
+afterAll(() => edition?.close());
 
 // Cells of the probe notebook, each with what it must show.
 const CELLS = [
@@ -604,7 +564,7 @@ describe("a lesson declaring a name the worker's global has", () => {
 
 describe("the page", () => {
   it("asked nothing of any other host, and raised no uncaught error", () => {
-    expect(blocked).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(edition.blocked).toEqual([]);
+    expect(edition.pageErrors).toEqual([]);
   });
 });

@@ -7,58 +7,32 @@
 // the file to its starter.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPublicTests } from "../../scripts/check";
-import { buildLite } from "../../scripts/lite";
 import { ROOT } from "../../scripts/notebooks";
 import { resultLines } from "../../scripts/public-results";
-import { serveStatic } from "../../scripts/serve";
 import { describeViolations, runAxe } from "./axe";
-import { launchChromium } from "./browser";
-import { LiteApp } from "./lite-app";
+import { LiteApp, openEdition, type Edition } from "./lite-app";
 import { runId } from "./course-build";
 
 const OUT = join(ROOT, "out", "lite-test", runId().replace(/\W/g, "-"));
 const LESSONS = readdirSync(join(ROOT, "notebooks")).filter((n) => n.endsWith(".ipynb")).sort();
 const BASE = "/course/";
 
-let server: Server;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let origin: string;
+let edition: Edition;
 let app: LiteApp;
-const blocked: string[] = [];
-const pageErrors: string[] = [];
+let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  await buildLite(OUT);
-  server = await serveStatic(OUT, { base: BASE });
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  app = new LiteApp(page, origin, BASE);
+  edition = await openEdition(OUT, BASE);
+  app = edition.app;
+  page = edition.page;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  rmSync(OUT, { recursive: true, force: true });
-});
+afterAll(() => edition?.close());
 
 describe("the browser edition", () => {
   it("opens under a subpath with the course's kernel and says it does not type-check", async () => {
@@ -173,7 +147,7 @@ describe("exercises in the browser", () => {
   }, 240_000);
 
   it("asked nothing of any other host, and raised no uncaught error", () => {
-    expect(blocked).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(edition.blocked).toEqual([]);
+    expect(edition.pageErrors).toEqual([]);
   });
 });
