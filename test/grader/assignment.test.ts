@@ -36,6 +36,7 @@ import { csvCell } from "../../grader/harness/report/report";
 import { readManifest } from "../../grader/harness/score/manifest";
 import type { GradeResult } from "../../grader/harness/score/score";
 import { studentFolder } from "../../grader/harness/intake/roster";
+import { parseCsv } from "./csv";
 import { cli, FIXTURE_SUITES, FIXTURES, REPO, referenceFiles, tmpDir } from "./helpers";
 
 const MANIFEST = path.join(FIXTURES, "manifest.json");
@@ -60,28 +61,6 @@ function problem(text: string): string {
   return "no error";
 }
 
-/** An RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF), written for this test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe("scaledPoints: a task's points scaled to the exercise's, in the same ratios", () => {
   it("adds up to the exercise's points exactly, each share within a millionth of its exact value", () => {

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { off, perturbed, unprobedExports } from "../../grader/author/probes";
+import { parseCsv } from "./csv";
 import { idProblem } from "../../grader/author/scaffold";
 import { similarityCsv } from "../../grader/harness/class/similarity-html";
 import { lmsGradebooks } from "../../grader/harness/report/lms";
@@ -103,26 +104,6 @@ describe("assignment files at the edges of JSON's numbers and of a title", () =>
   }, 60_000);
 });
 
-/** RFC 4180 fields of CSV text (quoted fields may hold commas, quotes doubled, line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') (cell += '"'), i++;
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
-    else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe("student names built to run in a spreadsheet, in every CSV the grader writes", () => {
   // Each starts with a character OWASP/ASVS 1.2.10 lists (= + - @ tab CR NUL), or hides a
